@@ -1,0 +1,386 @@
+//! Stage 1 of the pipeline: turn paths into [`Document`]s.
+//!
+//! This is the only stage that reads files. Every input ends either as a
+//! `Document` or as a [`LoadError`] naming its path and reason: nothing is
+//! dropped silently. Formats: plain text and Markdown (with optional TOML front
+//! matter between `+++` lines), HTML (text and `<meta>` tags) and JSON lines.
+
+mod html;
+mod jsonl;
+
+use serde::Deserialize;
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// A single file larger than this is refused as "too large" (JSON lines files are
+/// read line by line, so this bounds each of their lines instead).
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Metadata given explicitly by the input (front matter, JSON fields, HTML
+/// `<meta>` tags). These win over anything guessed from the text.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrontMatter {
+    pub url: Option<String>,
+    pub outlet: Option<String>,
+    #[serde(default, deserialize_with = "date_as_string")]
+    pub published: Option<String>,
+    pub title: Option<String>,
+    pub author: Option<String>,
+}
+
+/// One article, as read from its input.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// Stable id: the file stem, or `file.jsonl#id`.
+    pub id: String,
+    /// The path as given on the command line (joined with the walked name).
+    pub path: String,
+    /// The article text that the extractors read (front matter removed).
+    pub text: String,
+    pub front: FrontMatter,
+    /// Byte offset of each line start in `text`.
+    line_starts: Vec<usize>,
+    /// The file line on which `text` starts (1 unless front matter precedes it).
+    first_line: usize,
+}
+
+/// An input that could not become a document, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadError {
+    pub path: String,
+    pub error: String,
+}
+
+/// Everything read from the inputs of one run.
+#[derive(Debug, Default)]
+pub struct Corpus {
+    pub documents: Vec<Document>,
+    pub errors: Vec<LoadError>,
+}
+
+impl Document {
+    pub fn new(id: String, path: String, text: String, front: FrontMatter) -> Self {
+        Self::with_first_line(id, path, text, front, 1)
+    }
+
+    fn with_first_line(
+        id: String,
+        path: String,
+        text: String,
+        front: FrontMatter,
+        first_line: usize,
+    ) -> Self {
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Document {
+            id,
+            path,
+            text,
+            front,
+            line_starts,
+            first_line,
+        }
+    }
+
+    /// The 1-based file line and 1-based character column of a byte offset in `text`.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let index = self.line_starts.partition_point(|&start| start <= offset) - 1;
+        let start = self.line_starts[index];
+        let column = self.text[start..offset.min(self.text.len())]
+            .chars()
+            .count()
+            + 1;
+        (index + self.first_line, column)
+    }
+
+    /// The text of a file line (as returned by [`Document::line_col`]), without its end.
+    pub fn line_text(&self, line: usize) -> &str {
+        let Some(index) = line.checked_sub(self.first_line) else {
+            return "";
+        };
+        let Some(&start) = self.line_starts.get(index) else {
+            return "";
+        };
+        let end = self
+            .line_starts
+            .get(index + 1)
+            .copied()
+            .unwrap_or(self.text.len());
+        self.text[start..end].trim_end_matches(['\n', '\r'])
+    }
+
+    /// Each line of `text` as a byte range, without its line end.
+    pub fn line_spans(&self) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+        self.line_starts.iter().enumerate().map(|(i, &start)| {
+            let end = self
+                .line_starts
+                .get(i + 1)
+                .copied()
+                .unwrap_or(self.text.len());
+            let line = &self.text[start..end];
+            start..start + line.trim_end_matches(['\n', '\r']).len()
+        })
+    }
+}
+
+impl Corpus {
+    fn fail(&mut self, path: impl Into<String>, error: impl Into<String>) {
+        self.errors.push(LoadError {
+            path: path.into(),
+            error: error.into(),
+        });
+    }
+}
+
+/// Read every path (files, folders walked in name order, `-` for stdin).
+pub fn load(paths: &[PathBuf]) -> Corpus {
+    let mut corpus = Corpus::default();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            load_stdin(&mut corpus);
+        } else if path.is_dir() {
+            walk(path, &mut corpus);
+        } else {
+            load_file(path, &mut corpus);
+        }
+    }
+    corpus
+}
+
+fn load_stdin(corpus: &mut Corpus) {
+    let mut bytes = Vec::new();
+    if let Err(e) = std::io::stdin()
+        .take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+    {
+        return corpus.fail("-", format!("cannot read standard input: {e}"));
+    }
+    match decode("-", bytes) {
+        Ok(text) => add_plain(corpus, "stdin", "-", text),
+        Err(e) => corpus.fail("-", e),
+    }
+}
+
+fn walk(root: &Path, corpus: &mut Corpus) {
+    let walker = walkdir::WalkDir::new(root)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|entry| {
+            entry.depth() == 0 || !entry.file_name().to_string_lossy().starts_with('.')
+        });
+    for entry in walker {
+        match entry {
+            Ok(entry) if entry.file_type().is_file() => load_file(entry.path(), corpus),
+            Ok(_) => {}
+            Err(e) => {
+                let path = e.path().unwrap_or(root).display().to_string();
+                corpus.fail(path, walk_error(&e));
+            }
+        }
+    }
+}
+
+fn walk_error(e: &walkdir::Error) -> String {
+    if let Some(ancestor) = e.loop_ancestor() {
+        format!("symlink loop back to {}", ancestor.display())
+    } else if let Some(io) = e.io_error() {
+        format!("cannot read: {io}")
+    } else {
+        e.to_string()
+    }
+}
+
+fn load_file(path: &Path, corpus: &mut Corpus) {
+    let shown = path.display().to_string();
+    let extension = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase());
+    if extension.as_deref() == Some("jsonl") {
+        return jsonl::load(path, &shown, corpus);
+    }
+    let text = match read_text(path) {
+        Ok(text) => text,
+        Err(e) => return corpus.fail(shown, e),
+    };
+    let stem = path
+        .file_stem()
+        .map_or_else(|| shown.clone(), |s| s.to_string_lossy().into_owned());
+    match extension.as_deref() {
+        None | Some("txt" | "text" | "md" | "markdown") => add_plain(corpus, &stem, &shown, text),
+        Some("html" | "htm") => match html::document(stem, shown.clone(), &text) {
+            Some(doc) => corpus.documents.push(doc),
+            None => corpus.fail(shown, "HTML page has no text"),
+        },
+        Some(other) => corpus.fail(
+            shown,
+            format!("unsupported file type .{other} (expected .txt, .md, .html or .jsonl)"),
+        ),
+    }
+}
+
+/// Read a whole file as UTF-8 text, refusing what is too large, binary or not UTF-8.
+fn read_text(path: &Path) -> Result<String, String> {
+    let size = fs::metadata(path)
+        .map_err(|e| format!("cannot read: {e}"))?
+        .len();
+    if size > MAX_FILE_BYTES {
+        return Err(format!(
+            "too large: {size} bytes (the limit is {MAX_FILE_BYTES})"
+        ));
+    }
+    let bytes = fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
+    decode(&path.display().to_string(), bytes)
+}
+
+fn decode(_path: &str, bytes: Vec<u8>) -> Result<String, String> {
+    if bytes.iter().take(8192).any(|&b| b == 0) {
+        return Err("binary file (contains NUL bytes), skipped".into());
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "not valid UTF-8 (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        )
+    })
+}
+
+/// Add a text or Markdown document, splitting off `+++` TOML front matter.
+fn add_plain(corpus: &mut Corpus, id: &str, path: &str, mut text: String) {
+    if text.starts_with('\u{feff}') {
+        text.drain(..3);
+    }
+    if text.trim().is_empty() {
+        return corpus.fail(path, "empty file");
+    }
+    match split_front_matter(&text) {
+        Ok(None) => corpus.documents.push(Document::new(
+            id.into(),
+            path.into(),
+            text,
+            FrontMatter::default(),
+        )),
+        Ok(Some((front, body_start, first_line))) => {
+            let body = text[body_start..].to_string();
+            if body.trim().is_empty() {
+                return corpus.fail(path, "no text after the front matter");
+            }
+            corpus.documents.push(Document::with_first_line(
+                id.into(),
+                path.into(),
+                body,
+                front,
+                first_line,
+            ));
+        }
+        Err(e) => corpus.fail(path, e),
+    }
+}
+
+/// Front matter, the byte offset where the body starts and the body's first line.
+fn split_front_matter(text: &str) -> Result<Option<(FrontMatter, usize, usize)>, String> {
+    let Some(rest) = text
+        .strip_prefix("+++\n")
+        .or_else(|| text.strip_prefix("+++\r\n"))
+    else {
+        return Ok(None);
+    };
+    let opener = text.len() - rest.len();
+    let close = rest
+        .match_indices("+++")
+        .find(|&(i, _)| i == 0 || rest.as_bytes()[i - 1] == b'\n')
+        .map(|(i, _)| i)
+        .ok_or("front matter opened with +++ on line 1 is never closed")?;
+    let toml_text = &rest[..close];
+    let front: FrontMatter = toml::from_str(toml_text).map_err(|e| {
+        let line = e
+            .span()
+            .map_or(2, |span| 2 + toml_text[..span.start].matches('\n').count());
+        format!("front matter, line {line}: {}", e.message().trim_end())
+    })?;
+    let after_close = opener + close + 3;
+    let body_start = text[after_close..]
+        .find('\n')
+        .map_or(text.len(), |i| after_close + i + 1);
+    let first_line = text[..body_start].matches('\n').count() + 1;
+    Ok(Some((front, body_start, first_line)))
+}
+
+fn date_as_string<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum DateValue {
+        Text(String),
+        Date(toml::value::Datetime),
+    }
+    Ok(Option::<DateValue>::deserialize(d)?.map(|v| match v {
+        DateValue::Text(s) => s,
+        DateValue::Date(d) => d.to_string(),
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_characters_from_one() {
+        let doc = Document::new(
+            "a".into(),
+            "a".into(),
+            "ab\n“cd” e\n".into(),
+            FrontMatter::default(),
+        );
+        assert_eq!(doc.line_col(0), (1, 1));
+        assert_eq!(doc.line_col(3), (2, 1));
+        assert_eq!(doc.line_col(3 + "“cd” ".len()), (2, 6));
+        assert_eq!(doc.line_text(2), "“cd” e");
+    }
+
+    #[test]
+    fn front_matter_wins_and_lines_stay_file_lines() {
+        let text = "+++\noutlet = \"CNN\"\npublished = 2023-05-10\n+++\nTitle\nBody\n";
+        let mut corpus = Corpus::default();
+        add_plain(&mut corpus, "x", "x.md", text.into());
+        let doc = &corpus.documents[0];
+        assert_eq!(doc.front.outlet.as_deref(), Some("CNN"));
+        assert_eq!(doc.front.published.as_deref(), Some("2023-05-10"));
+        assert_eq!(doc.text, "Title\nBody\n");
+        assert_eq!(doc.line_col(doc.text.find("Body").unwrap()), (6, 1));
+    }
+
+    #[test]
+    fn bad_front_matter_names_its_line() {
+        let mut corpus = Corpus::default();
+        add_plain(
+            &mut corpus,
+            "x",
+            "x.md",
+            "+++\nurl = 'a'\nwho = 3\n+++\nBody".into(),
+        );
+        assert_eq!(corpus.errors.len(), 1);
+        assert!(
+            corpus.errors[0]
+                .error
+                .starts_with("front matter, line 3: unknown field `who`"),
+            "{:?}",
+            corpus.errors
+        );
+    }
+
+    #[test]
+    fn binary_and_bad_utf8_are_refused() {
+        assert!(
+            decode("x", vec![0x89, b'P', 0])
+                .unwrap_err()
+                .starts_with("binary file")
+        );
+        assert_eq!(
+            decode("x", vec![b'a', 0xff]).unwrap_err(),
+            "not valid UTF-8 (invalid byte at offset 1)"
+        );
+    }
+}
