@@ -1,1 +1,19 @@
-fn main() {}
+//! The `prov` binary: parse the command line, run, map the outcome to an exit code.
+
+mod cli;
+
+use clap::Parser;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args = cli::Cli::parse();
+    match cli::run(args) {
+        Ok(code) => ExitCode::from(code),
+        // A closed pipe (`prov score | head`) is a normal way to stop reading.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("prov: error: {e}");
+            ExitCode::from(cli::EXIT_ERROR)
+        }
+    }
+}

@@ -1,1 +1,217 @@
-//! TODO
+//! Stage 6 of the pipeline: evaluate the rules of `rules.toml` on one article.
+//!
+//! Input: the document, what `extract` found, and the signals `detect`
+//! measured. Output: [`Finding`]s, each with the rule, its weight and, where the
+//! rule can point at the text, the line, column and excerpt. Phrase rules share
+//! one Aho-Corasick scan of the text, so adding phrase rules adds no scans.
+
+use crate::config::{Field, OutletRole, Severity};
+use crate::corpus::Document;
+use crate::detect::Signals;
+use crate::extract::{Extraction, SourceKind, Span};
+use crate::outlet::Outlet;
+use crate::settings::{Check, Comparison, Rule, Settings};
+use serde::Serialize;
+
+/// One rule that fired on one article.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    pub rule: String,
+    pub severity: Severity,
+    /// What this finding adds to the score.
+    pub weight: f64,
+    /// The most the score can be because of this finding.
+    #[serde(skip)]
+    pub cap: Option<f64>,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    /// The byte span of the evidence in the document text.
+    #[serde(skip)]
+    pub span: Option<Span>,
+    /// The text the finding points at (at most one line).
+    pub excerpt: Option<String>,
+    pub message: String,
+}
+
+/// Everything the rules can look at for one article.
+pub struct Subject<'a> {
+    pub doc: &'a Document,
+    pub extraction: &'a Extraction,
+    pub signals: &'a Signals,
+    /// The publisher, when the registry knows it.
+    pub publisher: Option<&'a Outlet>,
+}
+
+/// Evaluate every enabled rule; findings come in rule order, then text order.
+pub fn evaluate(subject: &Subject, settings: &Settings) -> Vec<Finding> {
+    let phrase_hits = phrase_hits(subject.doc, settings);
+    let mut findings = Vec::new();
+    for (index, rule) in settings.rules.iter().enumerate().filter(|(_, r)| r.enabled) {
+        let spans = match &rule.check {
+            Check::Phrase { max_hits } => take(&phrase_hits[index], *max_hits),
+            Check::Regex { regex, max_hits } => {
+                let hits = regex.find_iter(&subject.doc.text).map(|m| Some(m.range()));
+                hits.take(*max_hits as usize).collect()
+            }
+            Check::Occurrence { regex, min, max } => occurrence(subject, regex, *min, *max),
+            Check::Missing(field) => once_if(is_missing(subject.extraction, *field)),
+            Check::Metric(comparison) => metric(subject.signals, comparison),
+            Check::Conditional { when, then } => conditional(subject.signals, when, then),
+            Check::Outlet {
+                of,
+                kinds,
+                prior_below,
+            } => outlet(subject, settings, *of, kinds, *prior_below),
+        };
+        findings.extend(
+            spans
+                .into_iter()
+                .map(|span| finding(subject.doc, rule, span)),
+        );
+    }
+    findings
+}
+
+/// For each rule index, the spans of its phrases in the text, in order.
+fn phrase_hits(doc: &Document, settings: &Settings) -> Vec<Vec<Span>> {
+    let mut hits = vec![Vec::new(); settings.rules.len()];
+    for m in settings.phrases.matcher.find_iter(&doc.text) {
+        let bounded = !doc.text[..m.start()].ends_with(char::is_alphanumeric)
+            && !doc.text[m.end()..].starts_with(char::is_alphanumeric);
+        if bounded {
+            hits[settings.phrases.rule_of[m.pattern().as_usize()]].push(m.range());
+        }
+    }
+    hits
+}
+
+fn take(spans: &[Span], max_hits: u32) -> Vec<Option<Span>> {
+    spans
+        .iter()
+        .take(max_hits as usize)
+        .cloned()
+        .map(Some)
+        .collect()
+}
+
+fn once_if(fires: bool) -> Vec<Option<Span>> {
+    if fires { vec![None] } else { vec![] }
+}
+
+fn occurrence(
+    subject: &Subject,
+    regex: &regex::Regex,
+    min: Option<u32>,
+    max: Option<u32>,
+) -> Vec<Option<Span>> {
+    let mut matches = regex.find_iter(&subject.doc.text);
+    let first = matches.next().map(|m| m.range());
+    let count = first.iter().count() + matches.count();
+    let count = u32::try_from(count).unwrap_or(u32::MAX);
+    let out_of_bounds = min.is_some_and(|m| count < m) || max.is_some_and(|m| count > m);
+    if out_of_bounds { vec![first] } else { vec![] }
+}
+
+fn is_missing(extraction: &Extraction, field: Field) -> bool {
+    let meta = &extraction.meta;
+    match field {
+        Field::Title => meta.title.is_none(),
+        Field::Published => meta.published.is_none(),
+        Field::Outlet => meta.outlet.is_none(),
+        Field::Byline => meta.byline.is_none(),
+        Field::Wire => meta.wire.is_none(),
+    }
+}
+
+/// A signal the detectors did not emit (say, hops to an origin the article
+/// never reaches) makes every comparison on it false.
+fn holds(signals: &Signals, comparison: &Comparison) -> bool {
+    signals
+        .get(comparison.signal.as_str())
+        .is_some_and(|s| comparison.holds(s.value))
+}
+
+fn evidence(signals: &Signals, comparison: &Comparison) -> Option<Span> {
+    signals
+        .get(comparison.signal.as_str())?
+        .evidence
+        .first()
+        .cloned()
+}
+
+fn metric(signals: &Signals, comparison: &Comparison) -> Vec<Option<Span>> {
+    if holds(signals, comparison) {
+        vec![evidence(signals, comparison)]
+    } else {
+        vec![]
+    }
+}
+
+fn conditional(signals: &Signals, when: &Comparison, then: &Comparison) -> Vec<Option<Span>> {
+    if holds(signals, when) && !holds(signals, then) {
+        vec![evidence(signals, when)]
+    } else {
+        vec![]
+    }
+}
+
+fn outlet(
+    subject: &Subject,
+    settings: &Settings,
+    of: OutletRole,
+    kinds: &[crate::outlet::OutletKind],
+    prior_below: Option<f64>,
+) -> Vec<Option<Span>> {
+    let matches = |o: &Outlet| {
+        kinds.contains(&o.kind) || prior_below.zip(o.prior).is_some_and(|(limit, p)| p < limit)
+    };
+    match of {
+        OutletRole::Publisher => {
+            let span = subject
+                .extraction
+                .meta
+                .outlet
+                .as_ref()
+                .and_then(|o| o.span.clone());
+            if subject.publisher.is_some_and(matches) {
+                vec![span]
+            } else {
+                vec![]
+            }
+        }
+        OutletRole::Cited => subject
+            .extraction
+            .citations
+            .iter()
+            .filter(|c| c.source_kind == SourceKind::Outlet)
+            .filter(|c| settings.registry.resolve(&c.source).is_some_and(matches))
+            .map(|c| Some(c.span.clone()))
+            .collect(),
+    }
+}
+
+fn finding(doc: &Document, rule: &Rule, span: Option<Span>) -> Finding {
+    let position = span.as_ref().map(|s| doc.line_col(s.start));
+    let excerpt = span.as_ref().map(|s| excerpt(doc, s));
+    Finding {
+        rule: rule.id.clone(),
+        severity: rule.severity,
+        weight: rule.weight,
+        cap: rule.cap,
+        line: position.map(|p| p.0),
+        column: position.map(|p| p.1),
+        span,
+        excerpt,
+        message: rule.message.clone(),
+    }
+}
+
+/// The evidence, cut to its first line and to 160 characters.
+fn excerpt(doc: &Document, span: &Span) -> String {
+    let text = &doc.text[span.clone()];
+    let line = text.lines().next().unwrap_or("").trim();
+    match line.char_indices().nth(160) {
+        Some((cut, _)) => format!("{}…", &line[..cut]),
+        None => line.to_string(),
+    }
+}

@@ -1,1 +1,526 @@
-//! TODO
+//! Validated settings: `rules.toml` checked once, at the edge.
+//!
+//! [`Settings::parse`] turns the raw [`crate::config`] form into compiled rules
+//! (regexes and phrase matchers built, signals and fields checked, numbers in
+//! range) and an outlet [`Registry`]. Every problem is reported with the file,
+//! line and column it comes from, all at once; after this step nothing
+//! re-checks the configuration.
+
+use crate::config::{
+    self, Condition, Field, GradeBand, Op, OutletRole, RuleEntry, RuleKind, Severity,
+};
+use crate::outlet::{Outlet, OutletKind, Registry};
+use aho_corasick::AhoCorasick;
+use regex::{Regex, RegexBuilder};
+use sha2::{Digest, Sha256};
+use std::fmt;
+use std::ops::Range;
+use toml::Spanned;
+
+/// A compiled regex may use at most this much memory; larger ones are refused.
+const REGEX_SIZE_LIMIT: usize = 1 << 20;
+
+/// The validated rules file.
+#[derive(Debug)]
+pub struct Settings {
+    /// Where the rules came from: a path, or `rules.toml (built in)`.
+    pub source: String,
+    /// SHA-256 of the rules file's bytes, so a report says exactly which rules made it.
+    pub sha256: String,
+    pub base: f64,
+    pub prior_from_text: bool,
+    /// Grade bands, highest `min` first.
+    pub grades: Vec<GradeBand>,
+    pub reuse: crate::reuse::ReuseParams,
+    pub registry: Registry,
+    /// Every rule, in file order, enabled or not.
+    pub rules: Vec<Rule>,
+    /// One matcher over the phrases of every enabled `phrase` rule.
+    pub phrases: PhraseIndex,
+}
+
+/// One checked rule.
+#[derive(Debug)]
+pub struct Rule {
+    pub id: String,
+    pub kind: RuleKind,
+    pub severity: Severity,
+    pub weight: f64,
+    pub cap: Option<f64>,
+    pub message: String,
+    pub explanation: String,
+    pub enabled: bool,
+    pub check: Check,
+}
+
+/// What a rule tests, compiled.
+#[derive(Debug)]
+pub enum Check {
+    /// Phrases live in [`Settings::phrases`]; this is the most hits that count.
+    Phrase {
+        max_hits: u32,
+    },
+    Regex {
+        regex: Regex,
+        max_hits: u32,
+    },
+    Occurrence {
+        regex: Regex,
+        min: Option<u32>,
+        max: Option<u32>,
+    },
+    Missing(Field),
+    Metric(Comparison),
+    Conditional {
+        when: Comparison,
+        then: Comparison,
+    },
+    Outlet {
+        of: OutletRole,
+        kinds: Vec<OutletKind>,
+        prior_below: Option<f64>,
+    },
+}
+
+/// `signal op value`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Comparison {
+    pub signal: String,
+    pub op: Op,
+    pub value: f64,
+}
+
+/// All phrases of all enabled phrase rules in one Aho-Corasick automaton, so the
+/// text is scanned once whatever the number of rules.
+#[derive(Debug)]
+pub struct PhraseIndex {
+    pub matcher: AhoCorasick,
+    /// For each pattern, the index of its rule in [`Settings::rules`].
+    pub rule_of: Vec<usize>,
+}
+
+/// A problem in a rules file, with its place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RulesError {
+    pub path: String,
+    pub line: usize,
+    pub column: usize,
+    pub span: Range<usize>,
+    pub message: String,
+}
+
+impl fmt::Display for RulesError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.path, self.line, self.column, self.message
+        )
+    }
+}
+
+impl Comparison {
+    pub fn holds(&self, actual: f64) -> bool {
+        match self.op {
+            Op::Lt => actual < self.value,
+            Op::Le => actual <= self.value,
+            Op::Gt => actual > self.value,
+            Op::Ge => actual >= self.value,
+            Op::Eq => actual == self.value,
+            Op::Ne => actual != self.value,
+        }
+    }
+}
+
+impl fmt::Display for Comparison {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let op = match self.op {
+            Op::Lt => "<",
+            Op::Le => "<=",
+            Op::Gt => ">",
+            Op::Ge => ">=",
+            Op::Eq => "==",
+            Op::Ne => "!=",
+        };
+        write!(f, "{} {op} {}", self.signal, self.value)
+    }
+}
+
+impl Settings {
+    /// The rules compiled into the binary.
+    pub fn builtin() -> Settings {
+        Settings::parse(config::DEFAULT_RULES, "rules.toml (built in)")
+            .expect("the built-in rules.toml is valid")
+    }
+
+    /// Parse and validate a rules file; `source` names it in errors.
+    pub fn parse(text: &str, source: &str) -> Result<Settings, Vec<RulesError>> {
+        let mut check = Checker {
+            text,
+            source,
+            errors: Vec::new(),
+        };
+        let raw: config::RulesFile = toml::from_str(text).map_err(|e| {
+            let span = e.span().unwrap_or(0..0);
+            vec![check.error(span, e.message().trim_end().to_string())]
+        })?;
+        let settings = check.settings(raw);
+        if check.errors.is_empty() {
+            Ok(settings)
+        } else {
+            Err(check.errors)
+        }
+    }
+
+    /// The grade of a score: the first band whose `min` it reaches.
+    pub fn grade(&self, score: f64) -> &str {
+        self.grades
+            .iter()
+            .find(|band| score >= band.min)
+            .map_or("?", |band| band.grade.as_str())
+    }
+
+    pub fn rule(&self, id: &str) -> Option<&Rule> {
+        self.rules.iter().find(|r| r.id == id)
+    }
+}
+
+/// Collects every error of one validation pass.
+struct Checker<'a> {
+    text: &'a str,
+    source: &'a str,
+    errors: Vec<RulesError>,
+}
+
+impl Checker<'_> {
+    fn error(&self, span: Range<usize>, message: String) -> RulesError {
+        let start = span.start.min(self.text.len());
+        let before = &self.text[..start];
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+        RulesError {
+            path: self.source.to_string(),
+            line,
+            column,
+            span,
+            message,
+        }
+    }
+
+    fn fail(&mut self, span: Range<usize>, message: impl Into<String>) {
+        let error = self.error(span, message.into());
+        self.errors.push(error);
+    }
+
+    /// A number that must lie in `range`; reported at its span otherwise.
+    fn bounded(&mut self, value: &Spanned<f64>, what: &str, low: f64, high: f64) -> f64 {
+        let v = *value.get_ref();
+        if !(low..=high).contains(&v) {
+            self.fail(
+                value.span(),
+                format!("{what} must be a number from {low} to {high}, found {v}"),
+            );
+        }
+        v
+    }
+
+    fn settings(&mut self, raw: config::RulesFile) -> Settings {
+        let base = self.bounded(&raw.scoring.base, "`base`", 0.0, 100.0);
+        let grades = self.grades(&raw.scoring.grades);
+        if let Err(e) = raw.reuse.validate() {
+            self.fail(0..0, format!("[reuse]: {e}"));
+        }
+        let registry = Registry::new(raw.outlets.iter().map(|o| self.outlet(o)).collect());
+        let mut rules = Vec::new();
+        for entry in &raw.rules {
+            if rules
+                .iter()
+                .any(|r: &Rule| r.id == *entry.get_ref().id.get_ref())
+            {
+                let id = &entry.get_ref().id;
+                self.fail(id.span(), format!("duplicate rule id `{}`", id.get_ref()));
+            }
+            if let Some(rule) = self.rule(entry.get_ref(), entry.span()) {
+                rules.push(rule);
+            }
+        }
+        let phrases = self.phrase_index(&raw.rules, &rules);
+        Settings {
+            source: self.source.to_string(),
+            sha256: Sha256::digest(self.text.as_bytes())
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect(),
+            base,
+            prior_from_text: raw.scoring.prior_from_text,
+            grades,
+            reuse: raw.reuse,
+            registry,
+            rules,
+            phrases,
+        }
+    }
+
+    fn grades(&mut self, bands: &Spanned<Vec<GradeBand>>) -> Vec<GradeBand> {
+        let mut grades = bands.get_ref().clone();
+        grades.sort_by(|a, b| b.min.total_cmp(&a.min));
+        let lowest = grades.last().map_or(f64::INFINITY, |b| b.min);
+        if grades.iter().any(|b| !b.min.is_finite()) || lowest > 0.0 {
+            self.fail(bands.span(), "`grades` must have finite minimums and a band with `min = 0` so every score gets a grade");
+        }
+        grades
+    }
+
+    fn outlet(&mut self, entry: &Spanned<config::OutletEntry>) -> Outlet {
+        let o = entry.get_ref();
+        let prior = o
+            .prior
+            .as_ref()
+            .map(|p| self.bounded(p, "an outlet's `prior`", 0.0, 100.0));
+        Outlet {
+            name: o.name.clone(),
+            aliases: o.aliases.clone(),
+            domains: o
+                .domains
+                .iter()
+                .map(|d| crate::outlet::normalize_domain(d))
+                .collect(),
+            kind: o.kind,
+            prior,
+        }
+    }
+
+    fn rule(&mut self, r: &RuleEntry, span: Range<usize>) -> Option<Rule> {
+        let weight = r
+            .weight
+            .as_ref()
+            .map_or(0.0, |w| self.bounded(w, "`weight`", -100.0, 100.0));
+        let cap = r.cap.as_ref().map(|c| self.bounded(c, "`cap`", 0.0, 100.0));
+        self.reject_foreign_fields(r, span.clone());
+        let check = self.check(r, span)?;
+        Some(Rule {
+            id: r.id.get_ref().clone(),
+            kind: r.kind,
+            severity: r.severity,
+            weight,
+            cap,
+            message: r.message.clone(),
+            explanation: r.explanation.clone(),
+            enabled: r.enabled,
+            check,
+        })
+    }
+
+    /// A field that belongs to another kind of rule is a mistake, not something to ignore.
+    fn reject_foreign_fields(&mut self, r: &RuleEntry, span: Range<usize>) {
+        use RuleKind::*;
+        let fields: [(&str, bool, &[RuleKind]); 13] = [
+            ("phrases", r.phrases.is_some(), &[Phrase]),
+            ("pattern", r.pattern.is_some(), &[Regex, Occurrence]),
+            ("max-hits", r.max_hits.is_some(), &[Phrase, Regex]),
+            ("min", r.min.is_some(), &[Occurrence]),
+            ("max", r.max.is_some(), &[Occurrence]),
+            ("field", r.field.is_some(), &[Missing]),
+            ("signal", r.signal.is_some(), &[Metric]),
+            ("op", r.op.is_some(), &[Metric]),
+            ("value", r.value.is_some(), &[Metric]),
+            ("if", r.when.is_some(), &[Conditional]),
+            ("then", r.then.is_some(), &[Conditional]),
+            ("of", r.of.is_some(), &[Outlet]),
+            (
+                "kinds",
+                r.kinds.is_some() || r.prior_below.is_some(),
+                &[Outlet],
+            ),
+        ];
+        for (name, present, kinds) in fields {
+            if present && !kinds.contains(&r.kind) {
+                self.fail(
+                    span.clone(),
+                    format!(
+                        "rule `{}`: `{name}` does not apply to a `{}` rule",
+                        r.id.get_ref(),
+                        kind_name(r.kind)
+                    ),
+                );
+            }
+        }
+    }
+
+    fn check(&mut self, r: &RuleEntry, span: Range<usize>) -> Option<Check> {
+        let need = |this: &mut Self, field: &str| -> Option<Check> {
+            let id = r.id.get_ref();
+            this.fail(
+                span.clone(),
+                format!("rule `{id}`: a `{}` rule needs {field}", kind_name(r.kind)),
+            );
+            None
+        };
+        let max_hits = r.max_hits.as_ref().map_or(1, |m| *m.get_ref());
+        Some(match r.kind {
+            RuleKind::Phrase => {
+                let phrases = r.phrases.as_ref().filter(|p| !p.get_ref().is_empty());
+                if phrases.is_none_or(|p| p.get_ref().iter().any(|s| s.trim().is_empty())) {
+                    return need(self, "`phrases` (a non-empty list of non-empty strings)");
+                }
+                Check::Phrase { max_hits }
+            }
+            RuleKind::Regex => Check::Regex {
+                regex: self.regex(r, &span)?,
+                max_hits,
+            },
+            RuleKind::Occurrence => {
+                if r.min.is_none() && r.max.is_none() {
+                    return need(self, "`min` or `max`");
+                }
+                Check::Occurrence {
+                    regex: self.regex(r, &span)?,
+                    min: r.min,
+                    max: r.max,
+                }
+            }
+            RuleKind::Missing => match r.field {
+                Some(field) => Check::Missing(field),
+                None => return need(self, "`field`"),
+            },
+            RuleKind::Metric => match (&r.signal, r.op, r.value) {
+                (Some(signal), Some(op), Some(value)) => {
+                    Check::Metric(self.comparison(&Condition {
+                        signal: signal.clone(),
+                        op,
+                        value,
+                    })?)
+                }
+                _ => return need(self, "`signal`, `op` and `value`"),
+            },
+            RuleKind::Conditional => match (&r.when, &r.then) {
+                (Some(when), Some(then)) => {
+                    let (when, then) = (self.comparison(when), self.comparison(then));
+                    Check::Conditional {
+                        when: when?,
+                        then: then?,
+                    }
+                }
+                _ => return need(self, "`if` and `then`"),
+            },
+            RuleKind::Outlet => {
+                let kinds = r.kinds.clone().unwrap_or_default();
+                match r.of {
+                    Some(of) if !kinds.is_empty() || r.prior_below.is_some() => Check::Outlet {
+                        of,
+                        kinds,
+                        prior_below: r.prior_below,
+                    },
+                    _ => return need(self, "`of`, and `kinds` or `prior-below`"),
+                }
+            }
+        })
+    }
+
+    fn regex(&mut self, r: &RuleEntry, span: &Range<usize>) -> Option<Regex> {
+        let Some(pattern) = &r.pattern else {
+            let (id, kind) = (r.id.get_ref(), kind_name(r.kind));
+            self.fail(
+                span.clone(),
+                format!("rule `{id}`: a `{kind}` rule needs `pattern`"),
+            );
+            return None;
+        };
+        match RegexBuilder::new(pattern.get_ref())
+            .size_limit(REGEX_SIZE_LIMIT)
+            .dfa_size_limit(REGEX_SIZE_LIMIT)
+            .build()
+        {
+            Ok(regex) => Some(regex),
+            Err(e) => {
+                let detail = e.to_string();
+                let reason = detail
+                    .lines()
+                    .last()
+                    .unwrap_or(&detail)
+                    .trim()
+                    .trim_start_matches("error: ");
+                self.fail(
+                    pattern.span(),
+                    format!("rule `{}`: invalid regex: {reason}", r.id.get_ref()),
+                );
+                None
+            }
+        }
+    }
+
+    fn comparison(&mut self, c: &Condition) -> Option<Comparison> {
+        let name = c.signal.get_ref();
+        if !crate::detect::is_signal(name) {
+            let known = crate::detect::signals()
+                .map(|s| s.name)
+                .collect::<Vec<_>>()
+                .join(", ");
+            self.fail(
+                c.signal.span(),
+                format!("unknown signal `{name}`, expected one of: {known}"),
+            );
+            return None;
+        }
+        if !c.value.is_finite() {
+            self.fail(
+                c.signal.span(),
+                format!("the value compared with `{name}` must be a finite number"),
+            );
+            return None;
+        }
+        Some(Comparison {
+            signal: name.clone(),
+            op: c.op,
+            value: c.value,
+        })
+    }
+
+    fn phrase_index(&mut self, entries: &[Spanned<RuleEntry>], rules: &[Rule]) -> PhraseIndex {
+        let mut patterns = Vec::new();
+        let mut rule_of = Vec::new();
+        for (index, rule) in rules.iter().enumerate() {
+            if !(rule.enabled && rule.kind == RuleKind::Phrase) {
+                continue;
+            }
+            let entry = entries
+                .iter()
+                .find(|e| *e.get_ref().id.get_ref() == rule.id);
+            let phrases = entry.and_then(|e| e.get_ref().phrases.as_ref());
+            for phrase in phrases.map(|p| p.get_ref().as_slice()).unwrap_or_default() {
+                patterns.push(phrase.clone());
+                rule_of.push(index);
+            }
+        }
+        let matcher = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .expect("plain phrases always build");
+        PhraseIndex { matcher, rule_of }
+    }
+}
+
+pub fn kind_name(kind: RuleKind) -> &'static str {
+    match kind {
+        RuleKind::Phrase => "phrase",
+        RuleKind::Regex => "regex",
+        RuleKind::Occurrence => "occurrence",
+        RuleKind::Missing => "missing",
+        RuleKind::Metric => "metric",
+        RuleKind::Conditional => "conditional",
+        RuleKind::Outlet => "outlet",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_rules_are_valid() {
+        let s = Settings::builtin();
+        assert!(s.rules.len() >= 10);
+        assert!(s.rule("self-declared-fiction").is_some());
+    }
+}

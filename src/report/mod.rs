@@ -1,1 +1,54 @@
-//! TODO
+//! Stage 8 of the pipeline: render an [`Analysis`] for people and programs.
+//!
+//! One output format per file behind the [`Report`] trait; the CLI picks one
+//! with `--format`. Rendering is pure: it returns the bytes, the binary writes them.
+
+mod csv;
+pub mod diagnostics;
+mod json;
+mod markdown;
+mod table;
+
+use crate::analysis::Analysis;
+use crate::rules::Finding;
+use crate::settings::Settings;
+
+pub use self::csv::Csv;
+pub use json::Json;
+pub use markdown::Markdown;
+pub use table::Table;
+
+/// An output format of `prov score`.
+pub trait Report {
+    fn render(&self, analysis: &Analysis, settings: &Settings) -> String;
+}
+
+/// Findings in the order a reader should see them: errors first, then by how
+/// much they moved the score, then by line.
+pub fn by_importance(findings: &[Finding]) -> Vec<&Finding> {
+    let mut sorted: Vec<&Finding> = findings.iter().collect();
+    sorted.sort_by(|a, b| {
+        b.severity
+            .cmp(&a.severity)
+            .then(b.weight.abs().total_cmp(&a.weight.abs()))
+            .then(a.line.cmp(&b.line))
+    });
+    sorted
+}
+
+/// "3/1": named and anonymous sources of an article.
+fn sources(analysis: &Analysis, index: usize) -> String {
+    let signals = &analysis.verdicts[index].signals;
+    let value = |name: &str| signals.get(name).map_or(0.0, |s| s.value);
+    format!("{}/{}", value("named_sources"), value("anonymous_sources"))
+}
+
+/// A finding as a short label: `rule@line (weight)`.
+fn label(finding: &Finding) -> String {
+    let at = finding.line.map(|l| format!("@{l}")).unwrap_or_default();
+    let cap = finding
+        .cap
+        .map(|c| format!(", cap {c}"))
+        .unwrap_or_default();
+    format!("{}{at} ({:+}{cap})", finding.rule, finding.weight)
+}

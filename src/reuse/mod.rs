@@ -47,3 +47,14 @@ pub struct CopyPair {
     /// Whether the copier credits the source's outlet or wire.
     pub attributed: bool,
 }
+
+/// Parameters of the copy finder, `[reuse]` in rules.toml.
+#[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
+pub struct ReuseParams {}
+
+impl ReuseParams {
+    pub fn validate(&self) -> Result<(), String> {
+        Ok(())
+    }
+}

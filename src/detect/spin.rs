@@ -1,0 +1,83 @@
+//! Spin artefacts: the garbling that article "spinners" leave behind.
+//!
+//! Why it matters: a machine-rewritten copy ("spun" to dodge duplicate
+//! detection) keeps the original's claims but loses its care; it leaves
+//! doubled names ("North Korea North"), doubled words ("the the"), broken
+//! comparatives ("more little stable") and stray bracketed fillers ("(yes)").
+
+use super::{Article, Detector, SignalDoc, Signals, count};
+use regex::Regex;
+use std::sync::LazyLock;
+
+pub const DETECTOR: Detector = Detector {
+    name: "spin",
+    signals: &[SignalDoc {
+        name: "spin_artefacts",
+        explanation: "Garbled phrases typical of machine-spun copies: a doubled name (\"North Korea North\"), a doubled word (\"the the\"), a broken comparative (\"more little stable\"), a bracketed filler word (\"(yes)\").",
+    }],
+    measure,
+};
+
+/// The regex crate has no backreferences, so doubled words are checked in code
+/// on pairs and triples of capitalised or repeated words that this finds.
+static WORDS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b\w+\b").expect("valid"));
+static GARBLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\bmore (?:little|less|much) \w+|\((?:yes|no|has|have|is|are)\)").expect("valid")
+});
+
+fn measure(article: &Article, signals: &mut Signals) {
+    let text = &article.doc.text;
+    let mut evidence: Vec<_> = GARBLE.find_iter(text).map(|m| m.range()).collect();
+    evidence.extend(doubled_words(text));
+    evidence.sort_by_key(|s| s.start);
+    count(signals, "spin_artefacts", evidence);
+}
+
+/// "the the" (a lower-case word twice, so "Bora Bora" is spared) and "North Korea North" (a capitalised word back
+/// after one other capitalised word), within one line and with only spaces between.
+fn doubled_words(text: &str) -> Vec<std::ops::Range<usize>> {
+    let words: Vec<_> = WORDS.find_iter(text).collect();
+    let spaced = |a: &regex::Match, b: &regex::Match| text[a.end()..b.start()] == *" ";
+    let capital = |m: &regex::Match| m.as_str().starts_with(|c: char| c.is_uppercase());
+    let mut found = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        let Some(next) = words.get(i + 1).filter(|n| spaced(w, n)) else {
+            continue;
+        };
+        let doubled = next.as_str().eq_ignore_ascii_case(w.as_str()) && !capital(next);
+        if doubled && w.as_str().chars().any(char::is_alphabetic) {
+            found.push(w.start()..next.end());
+        } else if let Some(third) = words.get(i + 2).filter(|t| spaced(next, t))
+            && capital(w)
+            && capital(next)
+            && third.as_str() == w.as_str()
+        {
+            found.push(w.start()..third.end());
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_seed_garbles_and_spares_clean_text() {
+        let text = "more little stable. North Korea North and China. the the end. Eastern Europe in Eastern Europe. (yes) Bora Bora";
+        let found: Vec<_> = {
+            let mut e: Vec<_> = GARBLE.find_iter(text).map(|m| &text[m.range()]).collect();
+            e.extend(doubled_words(text).into_iter().map(|r| &text[r]));
+            e
+        };
+        assert_eq!(
+            found,
+            vec![
+                "more little stable",
+                "(yes)",
+                "North Korea North",
+                "the the"
+            ]
+        );
+    }
+}

@@ -1,0 +1,178 @@
+//! `--format json`: the `prov.score/1` schema of DESIGN.md, for programs.
+//!
+//! Field names are a public contract: add fields freely, rename none without a
+//! new schema version. Unknown values are `null`, never invented.
+
+use super::{Report, by_importance};
+use crate::analysis::Analysis;
+use crate::extract::{CitationKind, SourceKind};
+use crate::rules::Finding;
+use crate::score::Start;
+use crate::settings::Settings;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+pub const SCHEMA: &str = "prov.score/1";
+
+pub struct Json;
+
+#[derive(Serialize)]
+struct Output<'a> {
+    schema: &'static str,
+    rules: RulesUsed<'a>,
+    articles: Vec<Article<'a>>,
+    graph: Graph,
+    errors: Vec<Error<'a>>,
+    totals: Totals,
+}
+
+#[derive(Serialize)]
+struct RulesUsed<'a> {
+    source: &'a str,
+    sha256: &'a str,
+}
+
+#[derive(Serialize)]
+struct Article<'a> {
+    id: &'a str,
+    path: &'a str,
+    title: Option<&'a str>,
+    outlet: Option<&'a str>,
+    wire: Option<&'a str>,
+    published: Option<String>,
+    score: u32,
+    grade: &'a str,
+    start: &'a Start,
+    findings: Vec<&'a Finding>,
+    citations: Vec<Citation<'a>>,
+    quotes: Vec<Quote<'a>>,
+    copies: Vec<Copy<'a>>,
+    signals: BTreeMap<&'a str, f64>,
+}
+
+#[derive(Serialize)]
+struct Citation<'a> {
+    source: &'a str,
+    source_kind: SourceKind,
+    kind: CitationKind,
+    line: usize,
+    column: usize,
+    cue: &'a str,
+    date: Option<String>,
+}
+
+#[derive(Serialize)]
+struct Quote<'a> {
+    text: &'a str,
+    speaker: Option<&'a str>,
+    line: usize,
+}
+
+#[derive(Serialize)]
+struct Copy<'a> {
+    of: &'a str,
+    containment: f64,
+    attributed: bool,
+}
+
+#[derive(Serialize, Default)]
+struct Graph {
+    nodes: Vec<serde_json::Value>,
+    edges: Vec<serde_json::Value>,
+}
+
+#[derive(Serialize)]
+struct Error<'a> {
+    path: &'a str,
+    error: &'a str,
+}
+
+#[derive(Serialize)]
+struct Totals {
+    inputs: usize,
+    scored: usize,
+    errors: usize,
+}
+
+impl Report for Json {
+    fn render(&self, analysis: &Analysis, settings: &Settings) -> String {
+        let output = Output {
+            schema: SCHEMA,
+            rules: RulesUsed {
+                source: &settings.source,
+                sha256: &settings.sha256,
+            },
+            articles: analysis
+                .ranking()
+                .into_iter()
+                .map(|i| article(analysis, i))
+                .collect(),
+            graph: Graph::default(),
+            errors: analysis
+                .errors
+                .iter()
+                .map(|e| Error {
+                    path: &e.path,
+                    error: &e.error,
+                })
+                .collect(),
+            totals: Totals {
+                inputs: analysis.documents.len() + analysis.errors.len(),
+                scored: analysis.documents.len(),
+                errors: analysis.errors.len(),
+            },
+        };
+        let mut text = serde_json::to_string_pretty(&output).expect("serialising plain data");
+        text.push('\n');
+        text
+    }
+}
+
+fn article(analysis: &Analysis, index: usize) -> Article<'_> {
+    let (doc, verdict, extraction) = (
+        &analysis.documents[index],
+        &analysis.verdicts[index],
+        &analysis.extractions[index],
+    );
+    let meta = &extraction.meta;
+    let citations = extraction.citations.iter().map(|c| {
+        let (line, column) = doc.line_col(c.span.start);
+        Citation {
+            source: &c.source,
+            source_kind: c.source_kind,
+            kind: c.kind,
+            line,
+            column,
+            cue: &c.cue,
+            date: c.date.map(|d| d.to_string()),
+        }
+    });
+    let quotes = extraction.quotes.iter().map(|q| Quote {
+        text: &q.text,
+        speaker: q.speaker.as_deref(),
+        line: doc.line_col(q.span.start).0,
+    });
+    Article {
+        id: &doc.id,
+        path: &doc.path,
+        title: meta.title.as_ref().map(|t| t.value.as_str()),
+        outlet: verdict
+            .publisher
+            .as_deref()
+            .or(meta.outlet.as_ref().map(|o| o.value.as_str())),
+        wire: meta.wire.as_ref().map(|w| w.value.as_str()),
+        published: meta.published.as_ref().map(|d| d.value.to_string()),
+        score: verdict.score.score,
+        grade: &verdict.score.grade,
+        start: &verdict.score.start,
+        findings: by_importance(&verdict.findings),
+        citations: citations.collect(),
+        quotes: quotes.collect(),
+        copies: Vec::new(),
+        signals: verdict
+            .signals
+            .iter()
+            .map(|(name, s)| (*name, s.value))
+            .collect(),
+    }
+}

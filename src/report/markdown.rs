@@ -1,0 +1,54 @@
+//! `--format markdown`: the table and every finding, for a pull request or a wiki.
+
+use super::{Report, by_importance, label, sources};
+use crate::analysis::Analysis;
+use crate::settings::Settings;
+use std::fmt::Write;
+
+pub struct Markdown;
+
+impl Report for Markdown {
+    fn render(&self, analysis: &Analysis, _settings: &Settings) -> String {
+        let mut out = String::from(
+            "| article | outlet | date | sources | score | grade |\n|---|---|---|:-:|--:|:-:|\n",
+        );
+        let cell = |s: &str| s.replace('|', "\\|");
+        for &index in &analysis.ranking() {
+            let verdict = &analysis.verdicts[index];
+            let meta = &analysis.extractions[index].meta;
+            let outlet = verdict
+                .publisher
+                .clone()
+                .or_else(|| meta.outlet.as_ref().map(|o| o.value.clone()));
+            let date = meta
+                .published
+                .as_ref()
+                .map_or("-".into(), |d| d.value.to_string());
+            let _ = writeln!(
+                out,
+                "| {} | {} | {date} | {} | {} | {} |",
+                cell(&analysis.documents[index].id),
+                cell(outlet.as_deref().unwrap_or("-")),
+                sources(analysis, index),
+                verdict.score.score,
+                verdict.score.grade
+            );
+        }
+        for index in analysis.ranking() {
+            let _ = write!(out, "\n### {}\n\n", analysis.documents[index].id);
+            let findings = by_importance(&analysis.verdicts[index].findings);
+            if findings.is_empty() {
+                out.push_str("No findings.\n");
+            }
+            for f in findings {
+                let excerpt = f
+                    .excerpt
+                    .as_ref()
+                    .map(|e| format!(": `{}`", e.replace('`', "'")))
+                    .unwrap_or_default();
+                let _ = writeln!(out, "- **{}** {}{excerpt}", label(f), f.message);
+            }
+        }
+        out
+    }
+}
