@@ -158,7 +158,7 @@ fn load_stdin(corpus: &mut Corpus) {
     {
         return corpus.fail("-", format!("cannot read standard input: {e}"));
     }
-    match decode("-", bytes) {
+    match decode(bytes) {
         Ok(text) => add_plain(corpus, "stdin", "-", text),
         Err(e) => corpus.fail("-", e),
     }
@@ -233,10 +233,10 @@ fn read_text(path: &Path) -> Result<String, String> {
         ));
     }
     let bytes = fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
-    decode(&path.display().to_string(), bytes)
+    decode(bytes)
 }
 
-fn decode(_path: &str, bytes: Vec<u8>) -> Result<String, String> {
+fn decode(bytes: Vec<u8>) -> Result<String, String> {
     if bytes.iter().take(8192).any(|&b| b == 0) {
         return Err("binary file (contains NUL bytes), skipped".into());
     }
@@ -374,12 +374,12 @@ mod tests {
     #[test]
     fn binary_and_bad_utf8_are_refused() {
         assert!(
-            decode("x", vec![0x89, b'P', 0])
+            decode(vec![0x89, b'P', 0])
                 .unwrap_err()
                 .starts_with("binary file")
         );
         assert_eq!(
-            decode("x", vec![b'a', 0xff]).unwrap_err(),
+            decode(vec![b'a', 0xff]).unwrap_err(),
             "not valid UTF-8 (invalid byte at offset 1)"
         );
     }

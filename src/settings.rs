@@ -168,6 +168,7 @@ impl Settings {
         if check.errors.is_empty() {
             Ok(settings)
         } else {
+            check.errors.sort_by_key(|e| e.span.start);
             Err(check.errors)
         }
     }
@@ -218,7 +219,10 @@ impl Checker<'_> {
         if !(low..=high).contains(&v) {
             self.fail(
                 value.span(),
-                format!("{what} must be a number from {low} to {high}, found {v}"),
+                format!(
+                    "{what} must be a number from {low} to {high}, found {}",
+                    short(v)
+                ),
             );
         }
         v
@@ -232,12 +236,10 @@ impl Checker<'_> {
         }
         let registry = Registry::new(raw.outlets.iter().map(|o| self.outlet(o)).collect());
         let mut rules = Vec::new();
+        let mut ids = std::collections::HashSet::new();
         for entry in &raw.rules {
-            if rules
-                .iter()
-                .any(|r: &Rule| r.id == *entry.get_ref().id.get_ref())
-            {
-                let id = &entry.get_ref().id;
+            let id = &entry.get_ref().id;
+            if !ids.insert(id.get_ref().as_str()) {
                 self.fail(id.span(), format!("duplicate rule id `{}`", id.get_ref()));
             }
             if let Some(rule) = self.rule(entry.get_ref(), entry.span()) {
@@ -498,6 +500,15 @@ impl Checker<'_> {
             .build(&patterns)
             .expect("plain phrases always build");
         PhraseIndex { matcher, rule_of }
+    }
+}
+
+/// A number as a person would write it: `1e308`, not three hundred digits.
+fn short(v: f64) -> String {
+    if v.abs() >= 1e6 {
+        format!("{v:e}")
+    } else {
+        v.to_string()
     }
 }
 

@@ -1,6 +1,145 @@
-//! HTML input: visible text and `<meta>` tags.
+//! HTML input: the visible text of the page, one block element per line, and
+//! the metadata of its `<meta>` tags (Open Graph, article and Dublin Core names).
+
 use super::{Document, FrontMatter};
+use scraper::{ElementRef, Html, Node, Selector};
+use std::sync::LazyLock;
+
+/// Elements whose content is never article text.
+const HIDDEN: &[&str] = &[
+    "script", "style", "noscript", "template", "head", "svg", "iframe",
+];
+/// Elements that start a new line of text.
+const BLOCKS: &[&str] = &[
+    "p",
+    "div",
+    "br",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "tr",
+    "table",
+    "article",
+    "section",
+    "header",
+    "footer",
+    "blockquote",
+    "pre",
+    "figure",
+    "figcaption",
+    "main",
+    "nav",
+    "aside",
+    "hr",
+    "dd",
+    "dt",
+    "form",
+];
+
+static META: LazyLock<Selector> =
+    LazyLock::new(|| Selector::parse("meta[content]").expect("valid"));
+static TITLE: LazyLock<Selector> = LazyLock::new(|| Selector::parse("title").expect("valid"));
+static CANONICAL: LazyLock<Selector> =
+    LazyLock::new(|| Selector::parse(r#"link[rel="canonical"][href]"#).expect("valid"));
+
+/// The document of an HTML page, or `None` when it has no visible text.
 pub(super) fn document(id: String, path: String, html: &str) -> Option<Document> {
-    let _ = (id, path, html, FrontMatter::default());
-    None
+    let page = Html::parse_document(html);
+    let mut text = String::new();
+    collect_text(page.root_element(), &mut text);
+    let text = tidy_lines(&text);
+    if text.is_empty() {
+        return None;
+    }
+    Some(Document::new(id, path, text, front_matter(&page)))
+}
+
+fn collect_text(element: ElementRef, out: &mut String) {
+    for child in element.children() {
+        match child.value() {
+            Node::Text(t) => out.push_str(&t.replace(['\n', '\r', '\t'], " ")),
+            Node::Element(e) if HIDDEN.contains(&e.name()) => {}
+            Node::Element(e) => {
+                let block = BLOCKS.contains(&e.name());
+                if block {
+                    out.push('\n');
+                }
+                if let Some(child) = ElementRef::wrap(child) {
+                    collect_text(child, out);
+                }
+                if block {
+                    out.push('\n');
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Collapse runs of spaces, trim each line, and keep one blank line at most.
+fn tidy_lines(text: &str) -> String {
+    let mut out = String::new();
+    for line in text.lines() {
+        let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !line.is_empty() {
+            out.push_str(&line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+fn front_matter(page: &Html) -> FrontMatter {
+    let meta = |names: &[&str]| {
+        page.select(&META).find_map(|m| {
+            let key = m.attr("property").or(m.attr("name"))?.to_ascii_lowercase();
+            names
+                .contains(&key.as_str())
+                .then(|| m.attr("content"))
+                .flatten()
+        })
+    };
+    let owned = |s: Option<&str>| s.map(str::trim).filter(|s| !s.is_empty()).map(String::from);
+    let title = page
+        .select(&TITLE)
+        .next()
+        .map(|t| t.text().collect::<String>());
+    FrontMatter {
+        url: owned(meta(&["og:url"]).or_else(|| page.select(&CANONICAL).next()?.attr("href"))),
+        outlet: owned(meta(&["og:site_name", "application-name"])),
+        published: owned(meta(&[
+            "article:published_time",
+            "date",
+            "dc.date",
+            "pubdate",
+            "publish-date",
+        ])),
+        title: owned(meta(&["og:title", "twitter:title"])).or_else(|| owned(title.as_deref())),
+        author: owned(meta(&["author", "article:author", "dc.creator"])),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_and_meta_tags_without_scripts() {
+        let html = r#"<html><head><title>T</title>
+            <meta property="og:site_name" content="CNN">
+            <meta property="article:published_time" content="2023-05-10T08:00:00Z">
+            <script>var x = "not text";</script></head>
+            <body><h1>Japan  and NATO</h1><p>First <b>para</b>.</p><style>p{}</style><p>Second.</p></body></html>"#;
+        let doc = document("a".into(), "a.html".into(), html).unwrap();
+        assert_eq!(doc.text, "Japan and NATO\nFirst para.\nSecond.\n");
+        assert_eq!(doc.front.outlet.as_deref(), Some("CNN"));
+        assert_eq!(doc.front.published.as_deref(), Some("2023-05-10T08:00:00Z"));
+        assert_eq!(doc.front.title.as_deref(), Some("T"));
+    }
 }

@@ -1,0 +1,101 @@
+//! Bad input never stops a run and is never lost: each input ends as a scored
+//! article or as an error entry with its path and reason.
+
+mod common;
+
+use common::{prov_in, root, score_json, stderr};
+use std::fs;
+
+const SEED: &str = "004_1aeeccb6f13d94ad";
+
+/// A folder with one seed and one of each kind of bad input.
+fn mixed_folder() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    fs::copy(
+        root().join(format!("seeds/{SEED}.txt")),
+        d.join(format!("{SEED}.txt")),
+    )
+    .unwrap();
+    fs::write(d.join("logo.png"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+    fs::write(d.join("latin1.txt"), b"Caf\xe9 au lait, said the minister.").unwrap();
+    fs::write(d.join("empty.txt"), b"").unwrap();
+    fs::write(d.join("blank.md"), b"  \n\t\n").unwrap();
+    let jsonl = "{\"id\": \"good\", \"text\": \"Kyodo news agency said the office opens in 2024.\"}\n{\"id\": \"bad\", \"text\": \n{\"id\": \"empty\", \"text\": \"\"}\n";
+    fs::write(d.join("feed.jsonl"), jsonl).unwrap();
+    fs::write(d.join("notes.csv"), "a,b\n1,2\n").unwrap();
+    dir
+}
+
+#[test]
+fn every_input_is_a_result_or_an_error() {
+    let dir = mixed_folder();
+    let (json, output) = score_json(dir.path(), &["."]);
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "input errors exit 2 after the full report"
+    );
+    let ids: Vec<&str> = json["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["id"].as_str().unwrap())
+        .collect();
+    let mut sorted = ids.clone();
+    sorted.sort();
+    assert_eq!(sorted, ["004_1aeeccb6f13d94ad", "feed.jsonl#good"]);
+    let errors: Vec<(String, String)> = json["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["path"].as_str().unwrap().to_string(),
+                e["error"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    insta::assert_debug_snapshot!(errors);
+    assert_eq!(
+        json["totals"],
+        serde_json::json!({"inputs": 9, "scored": 2, "errors": 7})
+    );
+    let err = stderr(&output);
+    assert!(
+        err.contains("prov: skipped ./logo.png: binary file (contains NUL bytes), skipped\n"),
+        "{err}"
+    );
+    assert!(
+        err.ends_with("prov: 9 inputs: 2 scored, 7 skipped\n"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_good_article_scores_the_same_beside_bad_input() {
+    let dir = mixed_folder();
+    let (mixed, _) = score_json(dir.path(), &["."]);
+    let (alone, _) = score_json(dir.path(), &[&format!("{SEED}.txt")]);
+    let pick = |json: &serde_json::Value| {
+        let a = common::article(json, SEED).clone();
+        (
+            a["score"].clone(),
+            a["findings"].clone(),
+            a["citations"].clone(),
+        )
+    };
+    assert_eq!(pick(&mixed), pick(&alone));
+}
+
+#[test]
+fn a_missing_path_is_an_error_not_a_crash() {
+    let output = prov_in(&root(), &["score", "no/such/file.txt"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output)
+            .starts_with("prov: skipped no/such/file.txt: cannot read: No such file or directory"),
+        "{}",
+        stderr(&output)
+    );
+}

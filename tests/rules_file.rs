@@ -1,0 +1,175 @@
+//! A rules file is data the user edits: edits change scores, and a broken file
+//! is refused with its file, line and column before any article is read.
+
+mod common;
+
+use common::{article, prov_in, root, score_json, stderr, stdout};
+use std::fs;
+
+const CHROMED: &str = "000_30fde9fe001ed933";
+
+/// A copy of the default rules in a temporary folder, edited by `edit`.
+fn edited_rules(edit: impl FnOnce(String) -> String) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = fs::read_to_string(root().join("rules.toml")).unwrap();
+    fs::write(dir.path().join("rules.toml"), edit(rules)).unwrap();
+    dir
+}
+
+fn score_of(rules: Option<&std::path::Path>, id: &str) -> u64 {
+    let seeds = root().join("seeds");
+    let mut args = vec![seeds.to_str().unwrap()];
+    if let Some(rules) = rules {
+        args.extend(["--rules", rules.to_str().unwrap()]);
+    }
+    let (json, _) = score_json(&root(), &args);
+    article(&json, id)["score"].as_u64().unwrap()
+}
+
+fn replace_once(text: &str, from: &str, to: &str) -> String {
+    assert_eq!(
+        text.matches(from).count(),
+        1,
+        "{from:?} occurs once in rules.toml"
+    );
+    text.replacen(from, to, 1)
+}
+
+#[test]
+fn raising_a_penalty_lowers_the_score_by_the_difference() {
+    let before = score_of(None, CHROMED);
+    let site_chrome = "id = \"site-chrome\"\nkind = \"metric\"\nsignal = \"chrome_lines\"\nop = \">=\"\nvalue = 1\nweight = -5";
+    let dir = edited_rules(|r| replace_once(&r, site_chrome, &site_chrome.replace("-5", "-25")));
+    let after = score_of(Some(&dir.path().join("rules.toml")), CHROMED);
+    assert_eq!(after + 20, before);
+}
+
+#[test]
+fn disabling_a_rule_removes_its_finding_and_its_weight() {
+    let before = score_of(None, CHROMED);
+    let dir = edited_rules(|r| {
+        replace_once(
+            &r,
+            "id = \"site-chrome\"\n",
+            "id = \"site-chrome\"\nenabled = false\n",
+        )
+    });
+    let rules = dir.path().join("rules.toml");
+    let after = score_of(Some(&rules), CHROMED);
+    assert_eq!(after, before + 5);
+    let seeds = root().join("seeds");
+    let (json, _) = score_json(
+        &root(),
+        &[seeds.to_str().unwrap(), "--rules", rules.to_str().unwrap()],
+    );
+    let findings = article(&json, CHROMED)["findings"]
+        .as_array()
+        .unwrap()
+        .clone();
+    assert!(findings.iter().all(|f| f["rule"] != "site-chrome"));
+}
+
+/// Run `prov score seeds --rules broken.toml` and return (exit code, stdout, stderr).
+fn refused(rules: &str) -> (i32, String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("broken.toml"), rules).unwrap();
+    let seeds = root().join("seeds");
+    let output = prov_in(
+        dir.path(),
+        &["score", seeds.to_str().unwrap(), "--rules", "broken.toml"],
+    );
+    (
+        output.status.code().unwrap(),
+        stdout(&output),
+        stderr(&output),
+    )
+}
+
+const HEADER: &str = "[scoring]\nbase = 50\ngrades = [{ grade = \"A\", min = 0 }]\n";
+
+#[test]
+fn an_unknown_key_names_its_line_and_column_and_what_was_expected() {
+    let rules = format!(
+        "{HEADER}[[rule]]\nid = \"x\"\nkind = \"missing\"\nfield = \"title\"\nwieght = -5\nmessage = \"m\"\nexplanation = \"e\"\n"
+    );
+    let (code, out, err) = refused(&rules);
+    assert_eq!((code, out.as_str()), (2, ""));
+    insta::assert_snapshot!(err);
+}
+
+#[test]
+fn a_bad_regex_is_refused_at_the_pattern() {
+    let rules = format!(
+        "{HEADER}[[rule]]\nid = \"x\"\nkind = \"regex\"\npattern = 'fiction(al'\nmessage = \"m\"\nexplanation = \"e\"\n"
+    );
+    let (code, out, err) = refused(&rules);
+    assert_eq!((code, out.as_str()), (2, ""));
+    insta::assert_snapshot!(err);
+}
+
+#[test]
+fn an_unknown_rule_kind_lists_the_kinds() {
+    let rules = format!(
+        "{HEADER}[[rule]]\nid = \"x\"\nkind = \"keyword\"\nmessage = \"m\"\nexplanation = \"e\"\n"
+    );
+    let (code, out, err) = refused(&rules);
+    assert_eq!((code, out.as_str()), (2, ""));
+    insta::assert_snapshot!(err);
+}
+
+#[test]
+fn a_wrong_type_names_the_type_expected() {
+    let rules = format!(
+        "{HEADER}[[rule]]\nid = \"x\"\nkind = \"missing\"\nfield = \"title\"\nweight = \"minus five\"\nmessage = \"m\"\nexplanation = \"e\"\n"
+    );
+    let (code, out, err) = refused(&rules);
+    assert_eq!((code, out.as_str()), (2, ""));
+    insta::assert_snapshot!(err);
+}
+
+#[test]
+fn every_problem_is_reported_at_once() {
+    let rules = format!(
+        "{HEADER}[[rule]]\nid = \"a\"\nkind = \"metric\"\nsignal = \"no_such_signal\"\nop = \">\"\nvalue = 1\nweight = 1e308\nmessage = \"m\"\nexplanation = \"e\"\n\
+         [[rule]]\nid = \"a\"\nkind = \"missing\"\nfield = \"title\"\ncap = 120\nmessage = \"m\"\nexplanation = \"e\"\n"
+    );
+    let (code, _, err) = refused(&rules);
+    assert_eq!(code, 2);
+    insta::assert_snapshot!(err);
+}
+
+#[test]
+fn rules_check_accepts_the_default_file_and_init_writes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let init = prov_in(dir.path(), &["init"]);
+    assert_eq!(init.status.code(), Some(0));
+    let written = fs::read_to_string(dir.path().join("rules.toml")).unwrap();
+    assert_eq!(
+        written,
+        fs::read_to_string(root().join("rules.toml")).unwrap()
+    );
+    let again = prov_in(dir.path(), &["init"]);
+    assert_eq!(again.status.code(), Some(2));
+    assert_eq!(
+        stderr(&again),
+        "prov: error: rules.toml already exists here (use --force to overwrite it)\n"
+    );
+    let check = prov_in(dir.path(), &["rules", "check"]);
+    assert_eq!(check.status.code(), Some(0));
+    assert!(
+        stdout(&check).starts_with("rules.toml: ok ("),
+        "{}",
+        stdout(&check)
+    );
+}
+
+#[test]
+fn explain_prints_a_rule_and_a_signal() {
+    let rule = prov_in(&root(), &["rules", "explain", "self-declared-fiction"]);
+    assert_eq!(rule.status.code(), Some(0));
+    insta::assert_snapshot!(stdout(&rule));
+    let signal = prov_in(&root(), &["rules", "explain", "chrome_lines"]);
+    assert!(stdout(&signal).starts_with("chrome_lines: signal\n"));
+    let unknown = prov_in(&root(), &["rules", "explain", "nope"]);
+    assert_eq!(unknown.status.code(), Some(2));
+}
