@@ -1,4 +1,6 @@
 //! Running the real `prov` binary, as a user would, from the tests.
+// Each test binary uses its own part of these helpers.
+#![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -17,10 +19,6 @@ pub fn prov_in(dir: &Path, args: &[&str]) -> Output {
         .stdin(std::process::Stdio::null())
         .output()
         .expect("prov runs")
-}
-
-pub fn prov(args: &[&str]) -> Output {
-    prov_in(&root(), args)
 }
 
 pub fn stdout(output: &Output) -> String {
