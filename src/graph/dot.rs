@@ -20,8 +20,16 @@ pub fn to_dot(graph: &CitationGraph) -> String {
             format!("label={}", quoted(&graph.caption(node))),
             node_shape(&graph.graph[node]).to_string(),
         ];
+        let mut styles = Vec::new();
+        if matches!(graph.graph[node], Node::Unknown(_)) {
+            styles.push("dashed");
+        }
         if graph.origins_of(node).next().is_some() {
-            attributes.push("style=filled, fillcolor=\"#ffd966\", penwidth=2".into());
+            styles.push("filled");
+            attributes.push("fillcolor=\"#ffd966\", penwidth=2".into());
+        }
+        if !styles.is_empty() {
+            attributes.push(format!("style=\"{}\"", styles.join(",")));
         }
         let id = quoted(&graph.node_id(node));
         let _ = writeln!(dot, "  {id} [{}];", attributes.join(", "));
@@ -40,8 +48,7 @@ pub fn to_dot(graph: &CitationGraph) -> String {
 fn node_shape(node: &Node) -> &'static str {
     match node {
         Node::Article { .. } => "shape=box",
-        Node::Outlet(_) => "shape=ellipse",
-        Node::Unknown(_) => "shape=ellipse, style=dashed",
+        Node::Outlet(_) | Node::Unknown(_) => "shape=ellipse",
         Node::Person(_) => "shape=plain",
         Node::Anonymous { .. } => "shape=plain, fontcolor=gray40",
     }

@@ -68,7 +68,7 @@ pub fn cite(source: &str, source_kind: SourceKind, kind: CitationKind) -> Citati
     }
 }
 
-pub fn outlet(source: &str, kind: CitationKind) -> Citation {
+fn outlet(source: &str, kind: CitationKind) -> Citation {
     cite(source, SourceKind::Outlet, kind)
 }
 

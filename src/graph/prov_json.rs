@@ -26,7 +26,7 @@ const NAMESPACE: &str = "urn:x-prov:";
 const PREFIXES: &[&str] = &[
     "article",
     "outlet",
-    "source",
+    "unknown",
     "person",
     "anonymous",
     "account",
@@ -42,6 +42,11 @@ pub fn to_prov_json(graph: &CitationGraph) -> Value {
     for edge in graph.graph.edge_references() {
         let (from, to) = (edge.source(), edge.target());
         document.add_edge(graph, from, to, edge.weight());
+    }
+    for node in graph.graph.node_indices() {
+        if is_cited_or_quoted(graph, node) {
+            document.add_account(graph, node);
+        }
     }
     let prefix: Map<String, Value> = PREFIXES
         .iter()
@@ -82,9 +87,6 @@ impl Document {
                     agent["prov:type"] = typed(kind, "prov:QUALIFIED_NAME");
                 }
                 self.agent.insert(qualified(graph, node), agent);
-                if is_cited_or_quoted(graph, node) {
-                    self.add_account(graph, node);
-                }
             }
         }
     }

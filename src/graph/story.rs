@@ -10,8 +10,9 @@
 //!
 //! An article reaches a node through its citations and directed copies (one
 //! hop each); an outlet it reaches leads on, at no cost, to the articles that
-//! outlet publishes, whose own citations count from there. Undirected copies
-//! are not followed: it is not known who drew on whom.
+//! outlet publishes, whose own citations count from there. An article that an
+//! origin publishes is that origin's report: zero hops. Undirected copies are
+//! not followed: it is not known who drew on whom.
 
 use super::build::earlier;
 use super::{Edge, Node};
@@ -188,21 +189,22 @@ struct Step {
 }
 
 /// The steps that end at `node`, in edge order so that ties break the same way
-/// every run (the first citation kind of a source wins).
-fn steps_into(graph: &DiGraph<Node, Edge>, node: NodeIndex) -> Vec<Step> {
-    let cited_or_copied = graph
-        .edges_directed(node, Incoming)
-        .filter(|edge| match edge.weight() {
-            Edge::Cites { .. } => true,
-            Edge::Copies { directed, .. } => *directed,
-            _ => false,
-        })
-        .map(|edge| Step {
+/// every run (the first citation kind of a source wins). An article published
+/// by the origin itself is at the origin: zero hops.
+fn steps_into(graph: &DiGraph<Node, Edge>, node: NodeIndex, origin: NodeIndex) -> Vec<Step> {
+    let cited_or_copied = graph.edges_directed(node, Incoming).filter_map(|edge| {
+        let hops = match edge.weight() {
+            Edge::Cites { .. } | Edge::Copies { directed: true, .. } => 1,
+            Edge::PublishedBy if node == origin => 0,
+            _ => return None,
+        };
+        Some(Step {
             from: edge.source(),
-            hops: 1,
+            hops,
             label: edge.weight().label(),
             edge: edge.id().index(),
-        });
+        })
+    });
     let published = graph
         .edges_directed(node, Outgoing)
         .filter(|edge| *edge.weight() == Edge::PublishedBy)
@@ -217,20 +219,38 @@ fn steps_into(graph: &DiGraph<Node, Edge>, node: NodeIndex) -> Vec<Step> {
     steps
 }
 
+/// How a node reaches the origin: its hops, and the next node and edge label
+/// on a shortest path (none for the origin itself).
+#[derive(Clone, Copy)]
+struct Reached {
+    hops: usize,
+    next: Option<(NodeIndex, &'static str)>,
+}
+
 /// Shortest paths from every article that reaches `origin`: a 0-1 breadth-first
 /// search backwards from the origin, so its cost is that of the story alone.
 fn trace(graph: &DiGraph<Node, Edge>, origin: NodeIndex) -> Vec<OriginPath> {
-    let mut best: HashMap<NodeIndex, (usize, Option<(NodeIndex, &'static str)>)> =
-        HashMap::from([(origin, (0, None))]);
+    let start = Reached {
+        hops: 0,
+        next: None,
+    };
+    let mut best = HashMap::from([(origin, start)]);
     let mut queue = VecDeque::from([origin]);
     while let Some(node) = queue.pop_front() {
-        let hops = best[&node].0;
-        for step in steps_into(graph, node) {
+        let hops = best[&node].hops;
+        for step in steps_into(graph, node, origin) {
             let candidate = hops + step.hops;
-            if best.get(&step.from).is_some_and(|&(h, _)| h <= candidate) {
+            if best.get(&step.from).is_some_and(|r| r.hops <= candidate) {
                 continue;
             }
-            best.insert(step.from, (candidate, Some((node, step.label))));
+            let next = Some((node, step.label));
+            best.insert(
+                step.from,
+                Reached {
+                    hops: candidate,
+                    next,
+                },
+            );
             if step.hops == 0 {
                 queue.push_front(step.from);
             } else {
@@ -240,10 +260,10 @@ fn trace(graph: &DiGraph<Node, Edge>, origin: NodeIndex) -> Vec<OriginPath> {
     }
     let mut paths: Vec<OriginPath> = best
         .iter()
-        .filter_map(|(&node, &(hops, _))| match graph[node] {
+        .filter_map(|(&node, reached)| match graph[node] {
             Node::Article { doc, .. } => Some(OriginPath {
                 doc,
-                hops,
+                hops: reached.hops,
                 path: path_from(graph, &best, node),
             }),
             _ => None,
@@ -255,12 +275,12 @@ fn trace(graph: &DiGraph<Node, Edge>, origin: NodeIndex) -> Vec<OriginPath> {
 
 fn path_from(
     graph: &DiGraph<Node, Edge>,
-    best: &HashMap<NodeIndex, (usize, Option<(NodeIndex, &'static str)>)>,
+    best: &HashMap<NodeIndex, Reached>,
     start: NodeIndex,
 ) -> Vec<String> {
     let mut path = vec![graph[start].label()];
     let mut node = start;
-    while let Some((next, label)) = best[&node].1 {
+    while let Some((next, label)) = best[&node].next {
         path.push(label.to_string());
         path.push(graph[next].label());
         node = next;
