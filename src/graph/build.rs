@@ -1,0 +1,172 @@
+//! Building the citation graph from what `extract` and `reuse` found.
+//!
+//! Every source name goes through the outlet registry, so "the Nikkei" and
+//! "Nikkei Asia" become one node. Nodes are inserted in their sorted order and
+//! edges article by article, so the same inputs always give the same graph.
+
+use super::{CitationGraph, Edge, Node, facts, story};
+use crate::corpus::Document;
+use crate::extract::{Citation, CitationKind, Extraction, SourceKind};
+use crate::outlet::Registry;
+use crate::reuse::CopyPair;
+use chrono::NaiveDate;
+use petgraph::graph::{DiGraph, NodeIndex};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// What one article says about where it comes from, with names resolved.
+#[derive(Debug, Default)]
+pub(super) struct ArticleSources {
+    pub publisher: Option<Node>,
+    /// The wire credited for the text ("According to VNA").
+    pub wire: Option<Node>,
+    /// Each cited source and kind, with the earliest date a citation gives.
+    pub cites: BTreeMap<(Node, CitationKind), Option<NaiveDate>>,
+    pub quotes: BTreeSet<Node>,
+    /// How many citations name no source.
+    pub anonymous: usize,
+}
+
+/// Build the citation graph of a corpus. `extractions` is parallel to `docs`;
+/// `copies` index into `docs`.
+pub fn build(
+    docs: &[Document],
+    extractions: &[Extraction],
+    copies: &[CopyPair],
+    registry: &Registry,
+) -> CitationGraph {
+    let sources: Vec<ArticleSources> = extractions
+        .iter()
+        .enumerate()
+        .map(|(doc, extraction)| article_sources(doc, extraction, registry))
+        .collect();
+    let mut graph = DiGraph::new();
+    let index: HashMap<Node, NodeIndex> = all_nodes(docs, extractions, &sources)
+        .into_iter()
+        .map(|node| (node.clone(), graph.add_node(node)))
+        .collect();
+    let articles: Vec<NodeIndex> = (0..docs.len())
+        .map(|doc| index[&article_node(docs, extractions, doc)])
+        .collect();
+    for (doc, article_sources) in sources.iter().enumerate() {
+        add_source_edges(&mut graph, &index, articles[doc], article_sources);
+    }
+    add_copy_edges(&mut graph, &articles, copies);
+    let stories = story::stories(&graph);
+    let facts = facts::article_facts(&graph, &articles, &sources, &stories);
+    CitationGraph {
+        graph,
+        articles,
+        stories,
+        facts,
+    }
+}
+
+fn article_node(docs: &[Document], extractions: &[Extraction], doc: usize) -> Node {
+    Node::Article {
+        doc,
+        id: docs[doc].id.clone(),
+        published: extractions[doc].meta.published.as_ref().map(|f| f.value),
+    }
+}
+
+fn article_sources(doc: usize, extraction: &Extraction, registry: &Registry) -> ArticleSources {
+    let meta = &extraction.meta;
+    let mut sources = ArticleSources {
+        publisher: meta
+            .outlet
+            .as_ref()
+            .map(|f| outlet_node(&f.value, registry)),
+        wire: meta.wire.as_ref().map(|f| outlet_node(&f.value, registry)),
+        ..ArticleSources::default()
+    };
+    if let Some(wire) = &sources.wire {
+        sources
+            .cites
+            .insert((wire.clone(), CitationKind::Wire), None);
+    }
+    for citation in &extraction.citations {
+        let key = (source_node(citation, doc, registry), citation.kind);
+        let date = sources.cites.entry(key).or_insert(citation.date);
+        *date = earlier(*date, citation.date);
+        sources.anonymous += usize::from(citation.source_kind == SourceKind::Anonymous);
+    }
+    for quote in &extraction.quotes {
+        if let Some(speaker) = &quote.speaker {
+            sources
+                .quotes
+                .insert(Node::Person(speaker.trim().to_string()));
+        }
+    }
+    sources
+}
+
+fn source_node(citation: &Citation, doc: usize, registry: &Registry) -> Node {
+    match citation.source_kind {
+        SourceKind::Anonymous => Node::Anonymous { doc },
+        SourceKind::Person => Node::Person(citation.source.trim().to_string()),
+        SourceKind::Outlet | SourceKind::Unknown => outlet_node(&citation.source, registry),
+    }
+}
+
+/// A registry outlet by its canonical name, or the name as written.
+fn outlet_node(name: &str, registry: &Registry) -> Node {
+    match registry.resolve(name) {
+        Some(outlet) => Node::Outlet(outlet.name.clone()),
+        None => Node::Unknown(name.trim().to_string()),
+    }
+}
+
+/// The earlier of two dates, where either may be unknown.
+pub(super) fn earlier(a: Option<NaiveDate>, b: Option<NaiveDate>) -> Option<NaiveDate> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+fn all_nodes(
+    docs: &[Document],
+    extractions: &[Extraction],
+    sources: &[ArticleSources],
+) -> BTreeSet<Node> {
+    let articles = (0..docs.len()).map(|doc| article_node(docs, extractions, doc));
+    let named = sources.iter().flat_map(|s| {
+        let cited = s.cites.keys().map(|(node, _)| node);
+        s.publisher.iter().chain(cited).chain(&s.quotes).cloned()
+    });
+    articles.chain(named).collect()
+}
+
+fn add_source_edges(
+    graph: &mut DiGraph<Node, Edge>,
+    index: &HashMap<Node, NodeIndex>,
+    article: NodeIndex,
+    sources: &ArticleSources,
+) {
+    if let Some(publisher) = &sources.publisher {
+        graph.add_edge(article, index[publisher], Edge::PublishedBy);
+    }
+    for ((source, kind), date) in &sources.cites {
+        let edge = Edge::Cites {
+            kind: *kind,
+            date: *date,
+        };
+        graph.add_edge(article, index[source], edge);
+    }
+    for speaker in &sources.quotes {
+        graph.add_edge(article, index[speaker], Edge::Quotes);
+    }
+}
+
+fn add_copy_edges(graph: &mut DiGraph<Node, Edge>, articles: &[NodeIndex], copies: &[CopyPair]) {
+    let mut sorted: Vec<&CopyPair> = copies.iter().collect();
+    sorted.sort_by_key(|pair| (pair.copier, pair.source));
+    for pair in sorted {
+        let edge = Edge::Copies {
+            containment: pair.containment,
+            attributed: pair.attributed,
+            directed: pair.directed,
+        };
+        graph.add_edge(articles[pair.copier], articles[pair.source], edge);
+    }
+}

@@ -1,0 +1,289 @@
+//! Stories and their origins: where a story came from, and how each article
+//! reaches that place.
+//!
+//! A story is a weakly connected part of the graph that holds at least one
+//! article. Its origins are the earliest report (the outlet-like source with the
+//! earliest date known for it, from a citation or a publication) and the
+//! first-hand sources (outlets that articles cite for an interview or a
+//! statement given to them). Wire credits are not first-hand: a wire is the
+//! provider of a copy's text, and is itself a reporter that cites others.
+//!
+//! An article reaches a node through its citations and directed copies (one
+//! hop each); an outlet it reaches leads on, at no cost, to the articles that
+//! outlet publishes, whose own citations count from there. An article that an
+//! origin publishes is that origin's report: zero hops. Undirected copies are
+//! not followed: it is not known who drew on whom.
+
+use super::build::earlier;
+use super::{Edge, Node};
+use crate::extract::CitationKind;
+use chrono::NaiveDate;
+use petgraph::Direction::{Incoming, Outgoing};
+use petgraph::graph::{DiGraph, NodeIndex};
+use petgraph::unionfind::UnionFind;
+use petgraph::visit::EdgeRef;
+use std::collections::{HashMap, VecDeque};
+
+/// One story: the articles that cite, copy or publish alongside each other.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Story {
+    /// 1-based, numbered in the order of the stories' first articles.
+    pub number: usize,
+    /// Document indices, ascending.
+    pub articles: Vec<usize>,
+    /// The earliest report first, then first-hand sources by date.
+    pub origins: Vec<Origin>,
+}
+
+/// Why a node is an origin of its story.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OriginKind {
+    /// The outlet-like source with the earliest known date in the story.
+    EarliestReport,
+    /// An outlet that articles cite for an interview or statement given to it.
+    FirstHand,
+}
+
+/// An origin of a story and the articles that reach it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Origin {
+    pub node: NodeIndex,
+    pub kind: OriginKind,
+    /// The earliest date known for it: a citation's date or a publication date.
+    pub date: Option<NaiveDate>,
+    /// Each article of the story that reaches it, by document index.
+    pub paths: Vec<OriginPath>,
+}
+
+/// How one article reaches an origin, along a shortest path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OriginPath {
+    pub doc: usize,
+    /// Citation and copy steps taken; following an outlet to its articles is free.
+    pub hops: usize,
+    /// Node labels and edge labels, alternating, from the article to the origin:
+    /// `["000_…", "interview", "CNN", "publishes", "002_…", "report", "Nikkei Asia"]`.
+    pub path: Vec<String>,
+}
+
+impl Origin {
+    /// How a document reaches this origin, if it does.
+    pub fn path_of(&self, doc: usize) -> Option<&OriginPath> {
+        let at = self.paths.binary_search_by_key(&doc, |p| p.doc).ok()?;
+        Some(&self.paths[at])
+    }
+}
+
+impl OriginKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            OriginKind::EarliestReport => "earliest-report",
+            OriginKind::FirstHand => "first-hand",
+        }
+    }
+}
+
+/// The stories of a graph, each with its origins and paths.
+pub(super) fn stories(graph: &DiGraph<Node, Edge>) -> Vec<Story> {
+    components(graph)
+        .into_iter()
+        .map(|members| (article_docs(graph, &members), members))
+        .filter(|(docs, _)| !docs.is_empty())
+        .enumerate()
+        .map(|(i, (articles, members))| Story {
+            number: i + 1,
+            articles,
+            origins: origins(graph, &members),
+        })
+        .collect()
+}
+
+/// Weakly connected parts, each in node order, ordered by their first node.
+/// Articles are the first nodes, so parts with articles come in article order.
+fn components(graph: &DiGraph<Node, Edge>) -> Vec<Vec<NodeIndex>> {
+    let mut parts = UnionFind::new(graph.node_count());
+    for edge in graph.edge_references() {
+        parts.union(edge.source().index(), edge.target().index());
+    }
+    let mut position = HashMap::new();
+    let mut members: Vec<Vec<NodeIndex>> = Vec::new();
+    for node in graph.node_indices() {
+        let root = parts.find(node.index());
+        let at = *position.entry(root).or_insert_with(|| {
+            members.push(Vec::new());
+            members.len() - 1
+        });
+        members[at].push(node);
+    }
+    members
+}
+
+fn article_docs(graph: &DiGraph<Node, Edge>, members: &[NodeIndex]) -> Vec<usize> {
+    members
+        .iter()
+        .filter_map(|&node| match graph[node] {
+            Node::Article { doc, .. } => Some(doc),
+            _ => None,
+        })
+        .collect()
+}
+
+fn origins(graph: &DiGraph<Node, Edge>, members: &[NodeIndex]) -> Vec<Origin> {
+    let dated = |node: NodeIndex| (node, known_date(graph, node));
+    let earliest = members
+        .iter()
+        .filter(|&&n| graph[n].is_outlet_like())
+        .filter_map(|&n| known_date(graph, n).map(|date| (date, n)))
+        .min()
+        .map(|(_, n)| (dated(n), OriginKind::EarliestReport));
+    let mut first_hand: Vec<_> = members
+        .iter()
+        .filter(|&&n| is_first_hand(graph, n))
+        .map(|&n| dated(n))
+        .collect();
+    first_hand.sort_by_key(|&(n, date)| (date.is_none(), date, n));
+    earliest
+        .into_iter()
+        .chain(first_hand.into_iter().map(|d| (d, OriginKind::FirstHand)))
+        .map(|((node, date), kind)| Origin {
+            node,
+            kind,
+            date,
+            paths: trace(graph, node),
+        })
+        .collect()
+}
+
+/// The earliest date known for a source: from citations of it and from the
+/// publication dates of the articles it publishes.
+pub(super) fn known_date(graph: &DiGraph<Node, Edge>, node: NodeIndex) -> Option<NaiveDate> {
+    graph
+        .edges_directed(node, Incoming)
+        .map(|edge| match (edge.weight(), &graph[edge.source()]) {
+            (Edge::Cites { date, .. }, _) => *date,
+            (Edge::PublishedBy, Node::Article { published, .. }) => *published,
+            _ => None,
+        })
+        .fold(None, earlier)
+}
+
+fn is_first_hand(graph: &DiGraph<Node, Edge>, node: NodeIndex) -> bool {
+    matches!(graph[node], Node::Outlet(_))
+        && graph.edges_directed(node, Incoming).any(|edge| {
+            matches!(
+                edge.weight(),
+                Edge::Cites {
+                    kind: CitationKind::Interview | CitationKind::Statement,
+                    ..
+                }
+            )
+        })
+}
+
+/// A step an article-walk can take into `node`: from where, at what cost, by which edge.
+struct Step {
+    from: NodeIndex,
+    hops: usize,
+    label: &'static str,
+    edge: usize,
+}
+
+/// The steps that end at `node`, in edge order so that ties break the same way
+/// every run (the first citation kind of a source wins). An article published
+/// by the origin itself is at the origin: zero hops.
+fn steps_into(graph: &DiGraph<Node, Edge>, node: NodeIndex, origin: NodeIndex) -> Vec<Step> {
+    let cited_or_copied = graph.edges_directed(node, Incoming).filter_map(|edge| {
+        let hops = match edge.weight() {
+            Edge::Cites { .. } | Edge::Copies { directed: true, .. } => 1,
+            Edge::PublishedBy if node == origin => 0,
+            _ => return None,
+        };
+        Some(Step {
+            from: edge.source(),
+            hops,
+            label: edge.weight().label(),
+            edge: edge.id().index(),
+        })
+    });
+    let published = graph
+        .edges_directed(node, Outgoing)
+        .filter(|edge| *edge.weight() == Edge::PublishedBy)
+        .map(|edge| Step {
+            from: edge.target(),
+            hops: 0,
+            label: "publishes",
+            edge: edge.id().index(),
+        });
+    let mut steps: Vec<Step> = cited_or_copied.chain(published).collect();
+    steps.sort_by_key(|step| step.edge);
+    steps
+}
+
+/// How a node reaches the origin: its hops, and the next node and edge label
+/// on a shortest path (none for the origin itself).
+#[derive(Clone, Copy)]
+struct Reached {
+    hops: usize,
+    next: Option<(NodeIndex, &'static str)>,
+}
+
+/// Shortest paths from every article that reaches `origin`: a 0-1 breadth-first
+/// search backwards from the origin, so its cost is that of the story alone.
+fn trace(graph: &DiGraph<Node, Edge>, origin: NodeIndex) -> Vec<OriginPath> {
+    let start = Reached {
+        hops: 0,
+        next: None,
+    };
+    let mut best = HashMap::from([(origin, start)]);
+    let mut queue = VecDeque::from([origin]);
+    while let Some(node) = queue.pop_front() {
+        let hops = best[&node].hops;
+        for step in steps_into(graph, node, origin) {
+            let candidate = hops + step.hops;
+            if best.get(&step.from).is_some_and(|r| r.hops <= candidate) {
+                continue;
+            }
+            let next = Some((node, step.label));
+            best.insert(
+                step.from,
+                Reached {
+                    hops: candidate,
+                    next,
+                },
+            );
+            if step.hops == 0 {
+                queue.push_front(step.from);
+            } else {
+                queue.push_back(step.from);
+            }
+        }
+    }
+    let mut paths: Vec<OriginPath> = best
+        .iter()
+        .filter_map(|(&node, reached)| match graph[node] {
+            Node::Article { doc, .. } => Some(OriginPath {
+                doc,
+                hops: reached.hops,
+                path: path_from(graph, &best, node),
+            }),
+            _ => None,
+        })
+        .collect();
+    paths.sort_by_key(|path| path.doc);
+    paths
+}
+
+fn path_from(
+    graph: &DiGraph<Node, Edge>,
+    best: &HashMap<NodeIndex, Reached>,
+    start: NodeIndex,
+) -> Vec<String> {
+    let mut path = vec![graph[start].label()];
+    let mut node = start;
+    while let Some((next, label)) = best[&node].next {
+        path.push(label.to_string());
+        path.push(graph[next].label());
+        node = next;
+    }
+    path
+}
