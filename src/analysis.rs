@@ -7,6 +7,8 @@
 use crate::corpus::{Corpus, Document, LoadError};
 use crate::detect::{self, Signals};
 use crate::extract::{self, Extraction};
+use crate::graph::{self, ArticleFacts, CitationGraph};
+use crate::reuse::CopyPair;
 use crate::rules::{self, Finding};
 use crate::score::{self, Score};
 use crate::settings::Settings;
@@ -27,6 +29,8 @@ pub struct Verdict {
 pub struct Analysis {
     pub documents: Vec<Document>,
     pub extractions: Vec<Extraction>,
+    pub copies: Vec<CopyPair>,
+    pub graph: CitationGraph,
     pub verdicts: Vec<Verdict>,
     pub errors: Vec<LoadError>,
 }
@@ -55,21 +59,33 @@ pub fn analyze(corpus: Corpus, settings: &Settings) -> Analysis {
         .par_iter()
         .map(|doc| extract::extract(doc, &settings.registry))
         .collect();
-    let verdicts = documents
-        .par_iter()
-        .zip(&extractions)
-        .map(|(doc, extraction)| verdict(doc, extraction, settings))
+    let copies = Vec::new();
+    let graph = graph::build(&documents, &extractions, &copies, &settings.registry);
+    let verdicts = (0..documents.len())
+        .into_par_iter()
+        .map(|i| verdict(&documents[i], &extractions[i], &graph.facts[i], settings))
         .collect();
     Analysis {
         documents,
         extractions,
+        copies,
+        graph,
         verdicts,
         errors,
     }
 }
 
-fn verdict(doc: &Document, extraction: &Extraction, settings: &Settings) -> Verdict {
-    let signals = detect::measure(&detect::Article { doc, extraction });
+fn verdict(
+    doc: &Document,
+    extraction: &Extraction,
+    facts: &ArticleFacts,
+    settings: &Settings,
+) -> Verdict {
+    let signals = detect::measure(&detect::Article {
+        doc,
+        extraction,
+        facts,
+    });
     let claimed = extraction.meta.outlet.as_ref();
     let publisher = claimed.and_then(|o| settings.registry.resolve(&o.value));
     let subject = rules::Subject {

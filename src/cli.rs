@@ -27,6 +27,8 @@ pub struct Cli {
 enum Command {
     /// Score articles into a reliability table.
     Score(ScoreArgs),
+    /// Trace the story to its origins: the citation graph, for Graphviz, Mermaid or programs.
+    Graph(GraphArgs),
     /// List, check or explain the rules.
     #[command(subcommand)]
     Rules(RulesCommand),
@@ -51,6 +53,26 @@ struct ScoreArgs {
     /// Exit with 1 when any article scores below N.
     #[arg(long, value_name = "N")]
     fail_under: Option<u32>,
+}
+
+#[derive(Args)]
+struct GraphArgs {
+    /// Files and folders to read (`-` for standard input).
+    #[arg(default_value = ".")]
+    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    rules: RulesArg,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = GraphFormat::Dot)]
+    format: GraphFormat,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum GraphFormat {
+    Dot,
+    Mermaid,
+    Json,
+    ProvJson,
 }
 
 #[derive(Args)]
@@ -86,6 +108,7 @@ enum RulesCommand {
 pub fn run(cli: Cli) -> io::Result<u8> {
     match cli.command {
         Command::Score(args) => score(args),
+        Command::Graph(args) => graph(args),
         Command::Rules(RulesCommand::List(rules)) => with_rules(&rules, list_rules),
         Command::Rules(RulesCommand::Check { file }) => check_rules(file),
         Command::Rules(RulesCommand::Explain { id, rules }) => {
@@ -149,6 +172,26 @@ fn score(args: ScoreArgs) -> io::Result<u8> {
         .write_all(renderer.render(&analysis, &settings).as_bytes())?;
     report_inputs(&analysis);
     Ok(exit_code(&analysis, args.fail_under))
+}
+
+fn graph(args: GraphArgs) -> io::Result<u8> {
+    let settings = match load_rules(args.rules.rules.as_deref()) {
+        Ok(settings) => settings,
+        Err(code) => return Ok(code),
+    };
+    let analysis = analysis::analyze(corpus::load(&args.paths), &settings);
+    let graph = &analysis.graph;
+    let pretty =
+        |v: serde_json::Value| serde_json::to_string_pretty(&v).expect("plain data") + "\n";
+    let text = match args.format {
+        GraphFormat::Dot => prov::graph::to_dot(graph),
+        GraphFormat::Mermaid => prov::graph::to_mermaid(graph),
+        GraphFormat::Json => pretty(prov::graph::to_json(graph)),
+        GraphFormat::ProvJson => pretty(prov::graph::to_prov_json(graph)),
+    };
+    io::stdout().lock().write_all(text.as_bytes())?;
+    report_inputs(&analysis);
+    Ok(exit_code(&analysis, None))
 }
 
 /// Every input that did not become an article, then the totals, on stderr.

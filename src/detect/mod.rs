@@ -9,17 +9,20 @@
 mod attribution;
 mod chrome;
 mod credit;
+mod provenance;
 mod quotes;
 mod spin;
 
 use crate::corpus::Document;
 use crate::extract::{Extraction, Span};
+use crate::graph::ArticleFacts;
 use std::collections::BTreeMap;
 
 /// What a detector needs to know about one article.
 pub struct Article<'a> {
     pub doc: &'a Document,
     pub extraction: &'a Extraction,
+    pub facts: &'a ArticleFacts,
 }
 
 /// A signal's value and where in the text it comes from.
@@ -53,6 +56,7 @@ pub const DETECTORS: &[Detector] = &[
     chrome::DETECTOR,
     quotes::DETECTOR,
     spin::DETECTOR,
+    provenance::DETECTOR,
 ];
 
 /// Every signal any detector produces.

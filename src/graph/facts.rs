@@ -1,7 +1,7 @@
 //! Facts about each article that the graph knows and the text alone does not:
-//! how many sources it names, how far it is from its story's origins, whether
+//! how far it is from its story's origins, whether
 //! its copies credit their source, how many outlets corroborate it. The rules
-//! read them as numeric signals; [`SIGNALS`] is what `prov rules explain` shows.
+//! read them as numeric signals through `detect::provenance`, which explains them.
 
 use super::build::ArticleSources;
 use super::{Edge, Node, Story};
@@ -11,51 +11,9 @@ use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
 use std::collections::BTreeSet;
 
-/// Every signal the graph gives the rules, with what it means.
-pub const SIGNALS: &[(&str, &str)] = &[
-    (
-        "named_sources",
-        "Distinct named sources the article cites: outlets, unknown names and people.",
-    ),
-    (
-        "anonymous_sources",
-        "Citations in the article that name no source (\"citing unnamed officials\").",
-    ),
-    (
-        "outlet_sources",
-        "Distinct registry outlets the article cites, its wire credit included.",
-    ),
-    (
-        "hops_to_origin",
-        "Fewest citation or copy steps from the article to an origin of its story; \
-         absent when it reaches none.",
-    ),
-    (
-        "reaches_origin",
-        "1 when the article reaches an origin of its story (the earliest report or a \
-         first-hand source) through its citations and copies, else 0.",
-    ),
-    (
-        "copies_attributed",
-        "1 when every copy the article makes credits its source, else 0; absent when it \
-         copies nothing.",
-    ),
-    (
-        "corroborating_outlets",
-        "Distinct registry outlets, other than its own publisher and wire, that the article \
-         cites or that publish articles in the same story.",
-    ),
-];
-
 /// What the graph knows about one article.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ArticleFacts {
-    /// Distinct named sources cited: outlets, unknown names and people.
-    pub named_sources: usize,
-    /// Citations that name no source.
-    pub anonymous_sources: usize,
-    /// Distinct registry outlets cited, the wire credit included.
-    pub outlet_sources: usize,
     /// The earliest-dated origin of its story that the article reaches.
     pub earliest_origin: Option<EarliestOrigin>,
     /// Fewest hops to any origin of its story; `None` when it reaches none.
@@ -80,11 +38,7 @@ impl ArticleFacts {
     pub fn signals(&self) -> Vec<(&'static str, f64)> {
         let count = |n: usize| n as f64;
         let flag = |b: bool| f64::from(u8::from(b));
-        let mut signals = vec![
-            ("named_sources", count(self.named_sources)),
-            ("anonymous_sources", count(self.anonymous_sources)),
-            ("outlet_sources", count(self.outlet_sources)),
-        ];
+        let mut signals = Vec::new();
         signals.extend(self.hops_to_origin.map(|h| ("hops_to_origin", count(h))));
         signals.push(("reaches_origin", flag(self.hops_to_origin.is_some())));
         signals.extend(
@@ -105,8 +59,12 @@ pub(super) fn article_facts(
 ) -> Vec<ArticleFacts> {
     let mut facts: Vec<ArticleFacts> = articles
         .iter()
-        .zip(sources)
-        .map(|(&article, sources)| source_facts(graph, article, sources))
+        .map(|&article| ArticleFacts {
+            earliest_origin: None,
+            hops_to_origin: None,
+            copies_attributed: copies_attributed(graph, article),
+            corroborating_outlets: 0,
+        })
         .collect();
     for story in stories {
         let publishers = story_publishers(graph, articles, story);
@@ -117,30 +75,6 @@ pub(super) fn article_facts(
         }
     }
     facts
-}
-
-/// The facts that depend on the article alone.
-fn source_facts(
-    graph: &DiGraph<Node, Edge>,
-    article: NodeIndex,
-    sources: &ArticleSources,
-) -> ArticleFacts {
-    let cited: BTreeSet<&Node> = sources.cites.keys().map(|(node, _)| node).collect();
-    ArticleFacts {
-        named_sources: cited
-            .iter()
-            .filter(|n| !matches!(n, Node::Anonymous { .. }))
-            .count(),
-        anonymous_sources: sources.anonymous,
-        outlet_sources: cited
-            .iter()
-            .filter(|n| matches!(n, Node::Outlet(_)))
-            .count(),
-        earliest_origin: None,
-        hops_to_origin: None,
-        copies_attributed: copies_attributed(graph, article),
-        corroborating_outlets: 0,
-    }
 }
 
 /// Copies the article makes, and undirected copies it shares, all attributed?

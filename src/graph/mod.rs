@@ -23,7 +23,7 @@ use petgraph::graph::{DiGraph, NodeIndex};
 
 pub use build::build;
 pub use dot::to_dot;
-pub use facts::{ArticleFacts, EarliestOrigin, SIGNALS};
+pub use facts::{ArticleFacts, EarliestOrigin};
 pub use json::to_json;
 pub use mermaid::to_mermaid;
 pub use prov_json::to_prov_json;

@@ -21,7 +21,7 @@ struct Output<'a> {
     schema: &'static str,
     rules: RulesUsed<'a>,
     articles: Vec<Article<'a>>,
-    graph: Graph,
+    graph: serde_json::Value,
     errors: Vec<Error<'a>>,
     totals: Totals,
 }
@@ -75,12 +75,6 @@ struct Copy<'a> {
     attributed: bool,
 }
 
-#[derive(Serialize, Default)]
-struct Graph {
-    nodes: Vec<serde_json::Value>,
-    edges: Vec<serde_json::Value>,
-}
-
 #[derive(Serialize)]
 struct Error<'a> {
     path: &'a str,
@@ -107,7 +101,7 @@ impl Report for Json {
                 .into_iter()
                 .map(|i| article(analysis, i))
                 .collect(),
-            graph: Graph::default(),
+            graph: crate::graph::to_json(&analysis.graph),
             errors: analysis
                 .errors
                 .iter()

@@ -178,7 +178,6 @@ fn seed_003_cites_only_the_nikkei_resolved_through_its_alias() {
         edges_from(&graph, 3),
         pairs(&[("report", "Nikkei Asia"), ("statement", dfat)])
     );
-    assert_eq!(graph.facts[3].outlet_sources, 1);
 }
 
 #[test]
@@ -215,11 +214,8 @@ fn seed_002_is_cnn_and_dates_the_nikkei_report() {
 fn seed_signals() {
     let graph = seed_graph();
     let signals: Vec<Vec<(&str, f64)>> = graph.facts.iter().map(|f| f.signals()).collect();
-    let expect = |named, anonymous, outlets, hops, corroborating| {
+    let expect = |hops, corroborating| {
         vec![
-            ("named_sources", named),
-            ("anonymous_sources", anonymous),
-            ("outlet_sources", outlets),
             ("hops_to_origin", hops),
             ("reaches_origin", 1.0),
             ("corroborating_outlets", corroborating),
@@ -228,11 +224,11 @@ fn seed_signals() {
     assert_eq!(
         signals,
         vec![
-            expect(1.0, 0.0, 1.0, 1.0, 1.0),
-            expect(4.0, 1.0, 2.0, 1.0, 3.0),
-            expect(4.0, 1.0, 2.0, 0.0, 2.0),
-            expect(2.0, 0.0, 1.0, 1.0, 3.0),
-            expect(4.0, 0.0, 3.0, 1.0, 3.0),
+            expect(1.0, 1.0),
+            expect(1.0, 3.0),
+            expect(0.0, 2.0),
+            expect(1.0, 3.0),
+            expect(1.0, 3.0),
         ]
     );
     let earliest: Vec<_> = graph
@@ -248,19 +244,6 @@ fn seed_signals() {
         earliest,
         vec![nikkei(2), nikkei(1), nikkei(1), nikkei(1), nikkei(2)]
     );
-}
-
-#[test]
-fn every_signal_is_explained_once() {
-    let names: BTreeSet<&str> = SIGNALS.iter().map(|(name, _)| *name).collect();
-    assert_eq!(names.len(), SIGNALS.len());
-    assert!(SIGNALS.iter().all(|(_, why)| !why.is_empty()));
-    let graph = copied_graph();
-    for facts in graph.facts.iter().chain(&seed_graph().facts) {
-        for (name, _) in facts.signals() {
-            assert!(names.contains(name), "{name} is not in SIGNALS");
-        }
-    }
 }
 
 #[test]
