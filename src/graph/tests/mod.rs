@@ -7,7 +7,6 @@ use super::*;
 use crate::extract::{Extraction, Meta};
 use crate::reuse::{CopyPair, ReuseGrade};
 use petgraph::visit::EdgeRef;
-use std::collections::BTreeSet;
 
 fn seed_graph() -> CitationGraph {
     let (docs, extractions) = fixture::seeds();
