@@ -35,12 +35,12 @@ pub struct ReuseParams {
     pub min_shared_shingles: usize,
     /// Containment (0–1) at or above which a copy is graded verbatim.
     pub verbatim_containment: f64,
+    /// A copy sharing an identical run of at least this many words is graded verbatim
+    /// whatever its containment: a pasted paragraph inside new text is a cut, not a rewrite.
+    pub verbatim_run_words: usize,
     /// Containment (0–1) at or above which a copy is graded a light revision
     /// (below it, a heavy revision).
     pub light_containment: f64,
-    /// A copy whose longest identical run reaches this many words is graded at least
-    /// light, even when its overall containment is lower.
-    pub light_run_words: usize,
     /// Aligned runs closer than this many words, in both documents, merge into one passage.
     pub merge_gap_words: usize,
     /// Passages shorter than this many words are not reported as evidence.
@@ -59,14 +59,14 @@ impl Default for ReuseParams {
             shingle_size: 3,
             sketch_size: 128,
             bands: 32,
-            sample_modulus: 4,
+            sample_modulus: 3,
             min_shared_samples: 2,
             max_postings: 64,
-            min_containment: 0.15,
+            min_containment: 0.1,
             min_shared_shingles: 8,
-            verbatim_containment: 0.75,
-            light_containment: 0.45,
-            light_run_words: 40,
+            verbatim_containment: 0.8,
+            verbatim_run_words: 40,
+            light_containment: 0.5,
             merge_gap_words: 3,
             min_passage_words: 8,
             direction_margin: 0.15,
@@ -97,7 +97,7 @@ impl ReuseParams {
                 self.sketch_size
             ));
         }
-        if self.bands == 0 || self.sketch_size % self.bands != 0 {
+        if self.bands == 0 || !self.sketch_size.is_multiple_of(self.bands) {
             return Err(format!(
                 "reuse.bands must divide reuse.sketch-size ({}), not {}",
                 self.sketch_size, self.bands

@@ -170,13 +170,13 @@ fn compare(a: &crate::extract::Quote, b: &crate::extract::Quote) -> Vec<QuoteCha
             after: added_numbers,
         });
     }
-    if let (Some(sa), Some(sb)) = (&a.speaker, &b.speaker) {
-        if !same_speaker(sa, sb) {
-            changes.push(QuoteChange::Speaker {
-                before: sa.clone(),
-                after: sb.clone(),
-            });
-        }
+    if let (Some(sa), Some(sb)) = (&a.speaker, &b.speaker)
+        && !same_speaker(sa, sb)
+    {
+        changes.push(QuoteChange::Speaker {
+            before: sa.clone(),
+            after: sb.clone(),
+        });
     }
     changes
 }

@@ -43,7 +43,7 @@ pub fn summarise(
             bins[bin] = h;
         }
         // Sample on differently mixed bits, so that the sample is independent of the bins.
-        if mix(h ^ 0x5851_f42d_4c95_7f2d) % sample_modulus == 0 {
+        if mix(h ^ 0x5851_f42d_4c95_7f2d).is_multiple_of(sample_modulus) {
             samples.push(h);
         }
     }

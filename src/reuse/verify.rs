@@ -33,14 +33,15 @@ impl Verdict {
             && self.a_in_b.max(self.b_in_a) >= params.min_containment
     }
 
-    /// Verbatim, light or heavy, from the larger containment and the longest run.
+    /// Verbatim (mostly contained, or a long identical run), light (half contained)
+    /// or heavy, from the larger containment and the longest run.
     pub fn grade(&self, params: &ReuseParams) -> ReuseGrade {
         let containment = self.a_in_b.max(self.b_in_a);
-        if containment >= params.verbatim_containment {
-            ReuseGrade::Verbatim
-        } else if containment >= params.light_containment
-            || self.longest_run >= params.light_run_words
+        if containment >= params.verbatim_containment
+            || self.longest_run >= params.verbatim_run_words
         {
+            ReuseGrade::Verbatim
+        } else if containment >= params.light_containment {
             ReuseGrade::Light
         } else {
             ReuseGrade::Heavy
