@@ -193,3 +193,6 @@ fn copy_pair(
         attributed: false,
     }
 }
+
+#[cfg(test)]
+mod tests;
