@@ -26,6 +26,7 @@
 //! what a heavily edited copy (many short shared runs) needs.
 
 use super::sketch::Summary;
+use rayon::slice::ParallelSliceMut;
 
 /// Sorted, distinct pairs `(a, b)` with `a < b` of documents worth verifying.
 pub fn candidate_pairs(
@@ -35,7 +36,7 @@ pub fn candidate_pairs(
 ) -> Vec<(u32, u32)> {
     let mut pairs = band_pairs(summaries);
     pairs.extend(sample_pairs(summaries, min_shared_samples, max_postings));
-    pairs.sort_unstable();
+    pairs.par_sort_unstable();
     pairs.dedup();
     pairs
 }
@@ -48,7 +49,7 @@ fn band_pairs(summaries: &[Summary]) -> Vec<(u32, u32)> {
         .enumerate()
         .flat_map(|(doc, s)| s.band_keys.iter().map(move |&k| (k, doc as u32)))
         .collect();
-    entries.sort_unstable();
+    entries.par_sort_unstable();
     let mut pairs = Vec::new();
     for run in entries.chunk_by(|a, b| a.0 == b.0) {
         for (i, &(_, a)) in run.iter().enumerate() {
@@ -59,7 +60,7 @@ fn band_pairs(summaries: &[Summary]) -> Vec<(u32, u32)> {
             }
         }
     }
-    pairs.sort_unstable();
+    pairs.par_sort_unstable();
     pairs.dedup();
     pairs
 }
@@ -71,7 +72,7 @@ fn sample_pairs(summaries: &[Summary], min_shared: usize, max_postings: usize) -
         .enumerate()
         .flat_map(|(doc, s)| s.samples.iter().map(move |&h| (h, doc as u32)))
         .collect();
-    postings.sort_unstable();
+    postings.par_sort_unstable();
     // One entry per shared sampled shingle; equal pairs are then counted as runs.
     let mut shared = Vec::new();
     for run in postings.chunk_by(|a, b| a.0 == b.0) {
@@ -84,7 +85,7 @@ fn sample_pairs(summaries: &[Summary], min_shared: usize, max_postings: usize) -
             }
         }
     }
-    shared.sort_unstable();
+    shared.par_sort_unstable();
     shared
         .chunk_by(|a, b| a == b)
         .filter(|run| run.len() >= min_shared)

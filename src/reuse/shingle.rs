@@ -38,28 +38,40 @@ fn is_apostrophe(c: char) -> bool {
 }
 
 /// Append the words of `text` to `out` (cleared first), so a caller can reuse the buffer.
+///
+/// Walks bytes, decoding a character only at a non-ASCII byte, since news text is
+/// mostly ASCII and this loop is the hottest of the stage.
 pub fn words_into(text: &str, out: &mut Vec<Word>) {
     out.clear();
+    let bytes = text.as_bytes();
     let mut hash = FNV_OFFSET;
     let mut start: Option<usize> = None;
     let mut end = 0;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if c.is_ascii_alphanumeric() {
-            hash = (hash ^ u64::from(c.to_ascii_lowercase() as u32)).wrapping_mul(FNV_PRIME);
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (c, len) = if b < 0x80 {
+            (b as char, 1)
+        } else {
+            let c = text[i..].chars().next().expect("i is a char boundary");
+            (c, c.len_utf8())
+        };
+        if b.is_ascii_alphanumeric() {
+            hash = (hash ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(FNV_PRIME);
             start.get_or_insert(i);
             end = i + 1;
-        } else if !c.is_ascii() && c.is_alphanumeric() {
+        } else if b >= 0x80 && c.is_alphanumeric() {
             for lower in c.to_lowercase() {
                 hash = (hash ^ u64::from(lower as u32)).wrapping_mul(FNV_PRIME);
             }
             start.get_or_insert(i);
-            end = i + c.len_utf8();
+            end = i + len;
         } else if start.is_some()
             && is_apostrophe(c)
-            && chars
-                .peek()
-                .is_some_and(|&(_, next)| next.is_alphanumeric())
+            && text[i + len..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
         {
             // An apostrophe inside a word joins its halves.
         } else if let Some(s) = start.take() {
@@ -70,6 +82,7 @@ pub fn words_into(text: &str, out: &mut Vec<Word>) {
             });
             hash = FNV_OFFSET;
         }
+        i += len;
     }
     if let Some(s) = start {
         out.push(Word {
