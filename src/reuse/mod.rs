@@ -1,10 +1,32 @@
 //! Stage 3 of the pipeline: find pairs of documents that share text.
 //!
-//! Word shingles → MinHash sketches → LSH candidate pairs → exact verification
-//! (containment both ways) → aligned passages as evidence. Only candidate pairs
-//! are verified, never all pairs, so cost grows with the corpus, not its square.
+//! Word shingles → one-permutation MinHash sketches → candidate pairs (LSH bands,
+//! plus a sampled-shingle join for short and heavily edited copies) → exact
+//! verification (containment both ways) → aligned passages as evidence. Only
+//! candidate pairs are verified, never all pairs, so cost grows with the corpus,
+//! not its square. Then direction (dates, else containment asymmetry), attribution
+//! (does the copier credit the source's outlet?) and quote tracking across documents.
+//!
+//! Files: [`params`] (the `[reuse]` settings), `shingle` (words and shingles),
+//! `sketch` (per-document summaries), `candidates` (the joins), `verify` (one pair),
+//! `attribution`, [`quotes`]; this file ties them into [`find_copies`].
 
+mod attribution;
+mod candidates;
+pub mod params;
+pub mod quotes;
+mod shingle;
+mod sketch;
+mod verify;
+
+pub use attribution::attribute;
+pub use params::ReuseParams;
+pub use quotes::{QuoteChange, QuoteMatch, QuoteRef, quote_matches, quote_matches_with};
+
+use crate::corpus::Document;
 use crate::extract::Span;
+use chrono::NaiveDate;
+use rayon::prelude::*;
 use serde::Serialize;
 
 /// How much a copy was changed, as the text-reuse literature grades it
@@ -42,19 +64,135 @@ pub struct CopyPair {
     pub containment_of_source: f64,
     pub jaccard: f64,
     pub grade: ReuseGrade,
+    /// The longest run of identical words the two share, in words.
+    pub longest_run: usize,
     /// Aligned passages, in the copier's order.
     pub passages: Vec<Passage>,
     /// Whether the copier credits the source's outlet or wire.
     pub attributed: bool,
 }
 
-/// Parameters of the copy finder, `[reuse]` in rules.toml.
-#[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
-pub struct ReuseParams {}
+/// Find every pair of documents that share text, in `(copier, source)` order.
+///
+/// `published` gives each document's date where known (same indices as `docs`;
+/// missing entries count as unknown). The result is sorted and does not depend on
+/// the number of threads. `attributed` is left false: see [`attribute`].
+pub fn find_copies(
+    docs: &[Document],
+    published: &[Option<NaiveDate>],
+    params: &ReuseParams,
+) -> Vec<CopyPair> {
+    let summaries: Vec<sketch::Summary> = docs
+        .par_iter()
+        .map(|doc| {
+            let words = shingle::words(&doc.text);
+            sketch::summarise(
+                shingle::shingles(&words, params.shingle_size),
+                params.sketch_size,
+                params.bands,
+                params.sample_modulus,
+            )
+        })
+        .collect();
+    let candidates =
+        candidates::candidate_pairs(&summaries, params.min_shared_samples, params.max_postings);
+    drop(summaries);
+    let mut pairs: Vec<CopyPair> = candidates
+        .par_iter()
+        .filter_map(|&(a, b)| {
+            let (a, b) = (a as usize, b as usize);
+            let verdict = verify::verify(
+                &shingle::words(&docs[a].text),
+                &shingle::words(&docs[b].text),
+                params,
+            );
+            verdict.is_copy(params).then(|| {
+                let date = |i: usize| published.get(i).copied().flatten();
+                copy_pair(a, b, date(a), date(b), &verdict, params)
+            })
+        })
+        .collect();
+    pairs.sort_by_key(|p| (p.copier, p.source));
+    pairs
+}
 
-impl ReuseParams {
-    pub fn validate(&self) -> Result<(), String> {
-        Ok(())
+/// Which of `a` and `b` copied the other.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Direction {
+    ACopiesB,
+    BCopiesA,
+    Unknown,
+}
+
+/// The later document copies the earlier; without two different dates, the one
+/// mostly contained in the other is the copier, when the difference is clear.
+fn direction(
+    a_date: Option<NaiveDate>,
+    b_date: Option<NaiveDate>,
+    a_in_b: f64,
+    b_in_a: f64,
+    margin: f64,
+) -> Direction {
+    match (a_date, b_date) {
+        (Some(da), Some(db)) if da > db => return Direction::ACopiesB,
+        (Some(da), Some(db)) if da < db => return Direction::BCopiesA,
+        _ => {}
+    }
+    if a_in_b - b_in_a >= margin {
+        Direction::ACopiesB
+    } else if b_in_a - a_in_b >= margin {
+        Direction::BCopiesA
+    } else {
+        Direction::Unknown
     }
 }
+
+fn copy_pair(
+    a: usize,
+    b: usize,
+    a_date: Option<NaiveDate>,
+    b_date: Option<NaiveDate>,
+    verdict: &verify::Verdict,
+    params: &ReuseParams,
+) -> CopyPair {
+    let direction = direction(
+        a_date,
+        b_date,
+        verdict.a_in_b,
+        verdict.b_in_a,
+        params.direction_margin,
+    );
+    let a_copies = direction != Direction::BCopiesA;
+    let mut passages: Vec<Passage> = verdict
+        .passages
+        .iter()
+        .map(|(in_a, in_b)| {
+            let (copier, source) = if a_copies { (in_a, in_b) } else { (in_b, in_a) };
+            Passage {
+                copier: copier.clone(),
+                source: source.clone(),
+            }
+        })
+        .collect();
+    passages.sort_by_key(|p| (p.copier.start, p.source.start));
+    let (copier, source, containment, containment_of_source) = if a_copies {
+        (a, b, verdict.a_in_b, verdict.b_in_a)
+    } else {
+        (b, a, verdict.b_in_a, verdict.a_in_b)
+    };
+    CopyPair {
+        copier,
+        source,
+        directed: direction != Direction::Unknown,
+        containment,
+        containment_of_source,
+        jaccard: verdict.jaccard,
+        grade: verdict.grade(params),
+        longest_run: verdict.longest_run,
+        passages,
+        attributed: false,
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -22,6 +22,7 @@ fn copy(copier: usize, source: usize, directed: bool, attributed: bool) -> CopyP
         containment_of_source: 0.5,
         jaccard: 0.4,
         grade: ReuseGrade::Light,
+        longest_run: 12,
         passages: vec![],
         attributed,
     }

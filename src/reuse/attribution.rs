@@ -1,0 +1,176 @@
+//! Attribution of copies: does the copier credit the outlet it copied from?
+//!
+//! A copy is attributed when the copier's citations or its wire credit name the
+//! source document's outlet (spellings resolved through the registry, so "the
+//! Nikkei" credits "Nikkei Asia"), or when both documents come from the same outlet
+//! (a publisher reusing its own text). Otherwise it is an untraceable repost.
+
+use super::CopyPair;
+use crate::corpus::Document;
+use crate::extract::Extraction;
+use crate::outlet::Registry;
+
+/// Set `attributed` on every pair. For a pair whose direction is unknown, a credit
+/// either way counts, since the document that credits the other is the likely copier.
+pub fn attribute(
+    pairs: &mut [CopyPair],
+    docs: &[Document],
+    extractions: &[Extraction],
+    registry: &Registry,
+) {
+    debug_assert_eq!(docs.len(), extractions.len());
+    for pair in pairs.iter_mut() {
+        let (Some(copier), Some(source)) =
+            (extractions.get(pair.copier), extractions.get(pair.source))
+        else {
+            continue;
+        };
+        pair.attributed = credits(copier, source, registry)
+            || (!pair.directed && credits(source, copier, registry));
+    }
+}
+
+/// Whether `copier` names `source`'s outlet, or shares it.
+fn credits(copier: &Extraction, source: &Extraction, registry: &Registry) -> bool {
+    let Some(outlet) = source.meta.outlet.as_ref().map(|f| f.value.as_str()) else {
+        return false;
+    };
+    let named = copier
+        .citations
+        .iter()
+        .map(|c| c.source.as_str())
+        .chain(copier.meta.wire.as_ref().map(|f| f.value.as_str()))
+        .chain(copier.meta.outlet.as_ref().map(|f| f.value.as_str()));
+    for name in named {
+        if same_outlet(name, outlet, registry) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Equal ignoring case, or the same registry outlet under two spellings.
+fn same_outlet(a: &str, b: &str, registry: &Registry) -> bool {
+    if a.trim().eq_ignore_ascii_case(b.trim()) {
+        return true;
+    }
+    match (registry.resolve(a), registry.resolve(b)) {
+        (Some(x), Some(y)) => x.name == y.name,
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::FrontMatter;
+    use crate::extract::{Citation, CitationKind, Clue, Found, Meta, SourceKind};
+    use crate::outlet::{Outlet, OutletKind};
+    use crate::reuse::ReuseGrade;
+
+    fn registry() -> Registry {
+        Registry::new(vec![Outlet {
+            name: "Nikkei Asia".into(),
+            aliases: vec!["Nikkei".into(), "the Nikkei newspaper".into()],
+            domains: vec!["asia.nikkei.com".into()],
+            kind: OutletKind::Newspaper,
+            prior: Some(80.0),
+        }])
+    }
+
+    fn found(value: &str) -> Option<Found<String>> {
+        Some(Found {
+            value: value.into(),
+            clue: Clue::Given,
+            span: None,
+        })
+    }
+
+    fn extraction(outlet: Option<&str>, wire: Option<&str>, cites: &[&str]) -> Extraction {
+        Extraction {
+            meta: Meta {
+                outlet: outlet.and_then(found),
+                wire: wire.and_then(found),
+                ..Meta::default()
+            },
+            citations: cites
+                .iter()
+                .map(|&source| Citation {
+                    source: source.into(),
+                    source_kind: SourceKind::Unknown,
+                    kind: CitationKind::Report,
+                    cue: format!("according to {source}"),
+                    span: 0..1,
+                    date: None,
+                })
+                .collect(),
+            quotes: Vec::new(),
+        }
+    }
+
+    fn pair(copier: usize, source: usize, directed: bool) -> CopyPair {
+        CopyPair {
+            copier,
+            source,
+            directed,
+            containment: 0.9,
+            containment_of_source: 0.9,
+            jaccard: 0.8,
+            grade: ReuseGrade::Verbatim,
+            longest_run: 50,
+            passages: Vec::new(),
+            attributed: false,
+        }
+    }
+
+    fn attributed(extractions: &[Extraction], pair_: CopyPair) -> bool {
+        let docs: Vec<Document> = (0..extractions.len())
+            .map(|i| {
+                Document::new(
+                    i.to_string(),
+                    i.to_string(),
+                    "x".into(),
+                    FrontMatter::default(),
+                )
+            })
+            .collect();
+        let mut pairs = [pair_];
+        attribute(&mut pairs, &docs, extractions, &registry());
+        pairs[0].attributed
+    }
+
+    #[test]
+    fn a_citation_by_alias_a_wire_credit_or_the_same_outlet_attributes() {
+        let source = extraction(Some("Nikkei Asia"), None, &[]);
+        let by_alias = extraction(Some("Blog"), None, &["the Nikkei newspaper"]);
+        let by_wire = extraction(None, Some("NIKKEI"), &[]);
+        let same = extraction(Some("Nikkei"), None, &[]);
+        let silent = extraction(Some("Blog"), None, &["CNN"]);
+        for (copier, expected) in [
+            (by_alias, true),
+            (by_wire, true),
+            (same, true),
+            (silent, false),
+        ] {
+            let docs = [copier, source.clone()];
+            assert_eq!(attributed(&docs, pair(0, 1, true)), expected);
+        }
+    }
+
+    #[test]
+    fn without_a_source_outlet_nothing_is_attributed_and_undirected_pairs_look_both_ways() {
+        let anonymous = extraction(None, None, &[]);
+        let cites_cnn = extraction(Some("Blog"), None, &["CNN"]);
+        assert!(!attributed(
+            &[cites_cnn.clone(), anonymous.clone()],
+            pair(0, 1, true)
+        ));
+        let cnn = extraction(Some("CNN"), None, &[]);
+        // Document 1 credits document 0's outlet: attributed only if the direction is unknown.
+        assert!(!attributed(
+            &[cnn.clone(), cites_cnn.clone()],
+            pair(0, 1, true)
+        ));
+        assert!(attributed(&[cnn, cites_cnn], pair(0, 1, false)));
+    }
+}

@@ -1,0 +1,129 @@
+//! Candidate pairs: the only pairs of documents that verification looks at.
+//!
+//! Two channels, both joins on keys (sort, then walk runs of equal keys), never a
+//! loop over all pairs:
+//!
+//! 1. **LSH bands.** Documents whose sketches agree on every row of some band. This
+//!    finds near-duplicates and light revisions of any length, but it estimates
+//!    *Jaccard* similarity, and a 150-word answer copied whole into a 600-word article,
+//!    or a heavily reworded copy, has a low Jaccard similarity even when most of the
+//!    short text is copied (high containment). Lowering the band threshold far enough
+//!    to catch those would flood a large corpus with false candidates.
+//! 2. **Sampled shingles.** Each document keeps the shingles whose (re-mixed) hash is
+//!    0 modulo `sample-modulus` — a content-defined sample, so the same shingle is
+//!    kept in every document that has it, and the number of sampled shingles two
+//!    documents share estimates their shared shingles directly, whatever their
+//!    lengths. Pairs sharing at least `min-shared-samples` become candidates. A
+//!    sampled shingle in more than `max-postings` documents is boilerplate ("click
+//!    here to subscribe") and is skipped, so the join costs at most
+//!    `max-postings` pairs per sampled shingle: linear in the corpus.
+//!
+//! The second channel was chosen over LSH on smaller shingles because it keeps the
+//! shingle size of verification (so a candidate is judged on what found it), is
+//! exact on short texts rather than probabilistic in bands, and needs no second sketch.
+//! Winnowing would guarantee that every long enough shared run is sampled; mod-p
+//! sampling gives no such guarantee but estimates containment without bias, which is
+//! what a heavily edited copy (many short shared runs) needs.
+
+use super::sketch::Summary;
+use rayon::slice::ParallelSliceMut;
+
+/// Sorted, distinct pairs `(a, b)` with `a < b` of documents worth verifying.
+pub fn candidate_pairs(
+    summaries: &[Summary],
+    min_shared_samples: usize,
+    max_postings: usize,
+) -> Vec<(u32, u32)> {
+    let mut pairs = band_pairs(summaries);
+    pairs.extend(sample_pairs(summaries, min_shared_samples, max_postings));
+    pairs.par_sort_unstable();
+    pairs.dedup();
+    pairs
+}
+
+/// Pairs of documents that agree on a whole LSH band.
+fn band_pairs(summaries: &[Summary]) -> Vec<(u32, u32)> {
+    // The band index is already mixed into each key, so one flat list is enough.
+    let mut entries: Vec<(u64, u32)> = summaries
+        .iter()
+        .enumerate()
+        .flat_map(|(doc, s)| s.band_keys.iter().map(move |&k| (k, doc as u32)))
+        .collect();
+    entries.par_sort_unstable();
+    let mut pairs = Vec::new();
+    for run in entries.chunk_by(|a, b| a.0 == b.0) {
+        for (i, &(_, a)) in run.iter().enumerate() {
+            for &(_, b) in &run[i + 1..] {
+                if a != b {
+                    pairs.push((a, b));
+                }
+            }
+        }
+    }
+    pairs.par_sort_unstable();
+    pairs.dedup();
+    pairs
+}
+
+/// Pairs of documents that share at least `min_shared` sampled shingles.
+fn sample_pairs(summaries: &[Summary], min_shared: usize, max_postings: usize) -> Vec<(u32, u32)> {
+    let mut postings: Vec<(u64, u32)> = summaries
+        .iter()
+        .enumerate()
+        .flat_map(|(doc, s)| s.samples.iter().map(move |&h| (h, doc as u32)))
+        .collect();
+    postings.par_sort_unstable();
+    // One entry per shared sampled shingle; equal pairs are then counted as runs.
+    let mut shared = Vec::new();
+    for run in postings.chunk_by(|a, b| a.0 == b.0) {
+        if run.len() < 2 || run.len() > max_postings {
+            continue;
+        }
+        for (i, &(_, a)) in run.iter().enumerate() {
+            for &(_, b) in &run[i + 1..] {
+                shared.push((a, b));
+            }
+        }
+    }
+    shared.par_sort_unstable();
+    shared
+        .chunk_by(|a, b| a == b)
+        .filter(|run| run.len() >= min_shared)
+        .map(|run| run[0])
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn summary(band_keys: &[u64], samples: &[u64]) -> Summary {
+        Summary {
+            band_keys: band_keys.to_vec(),
+            samples: samples.to_vec(),
+        }
+    }
+
+    #[test]
+    fn bands_and_samples_both_propose_pairs() {
+        let docs = [
+            summary(&[1, 2], &[10, 11, 12]),
+            summary(&[3, 2], &[]),
+            summary(&[5, 6], &[11, 12, 13]),
+            summary(&[7, 8], &[12, 20]),
+        ];
+        // 0–1 share band key 2; 0–2 share samples 11 and 12; 0–3 share only one sample.
+        assert_eq!(candidate_pairs(&docs, 2, 64), [(0, 1), (0, 2)]);
+        assert_eq!(
+            candidate_pairs(&docs, 1, 64),
+            [(0, 1), (0, 2), (0, 3), (2, 3)]
+        );
+    }
+
+    #[test]
+    fn boilerplate_samples_over_the_cap_are_skipped() {
+        let docs: Vec<Summary> = (0..5).map(|i| summary(&[100 + i], &[7, 8])).collect();
+        assert_eq!(candidate_pairs(&docs, 2, 4), []);
+        assert_eq!(candidate_pairs(&docs, 2, 5).len(), 10);
+    }
+}
