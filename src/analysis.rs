@@ -7,8 +7,8 @@
 use crate::corpus::{Corpus, Document, LoadError};
 use crate::detect::{self, Signals};
 use crate::extract::{self, Extraction};
-use crate::graph::{self, ArticleFacts, CitationGraph};
-use crate::reuse::CopyPair;
+use crate::graph::{self, CitationGraph};
+use crate::reuse::{self, CopyPair, QuoteMatch};
 use crate::rules::{self, Finding};
 use crate::score::{self, Score};
 use crate::settings::Settings;
@@ -59,11 +59,27 @@ pub fn analyze(corpus: Corpus, settings: &Settings) -> Analysis {
         .par_iter()
         .map(|doc| extract::extract(doc, &settings.registry))
         .collect();
-    let copies = Vec::new();
+    let published: Vec<_> = extractions
+        .iter()
+        .map(|e| e.meta.published.as_ref().map(|d| d.value))
+        .collect();
+    let mut copies = reuse::find_copies(&documents, &published, &settings.reuse);
+    reuse::attribute(&mut copies, &documents, &extractions, &settings.registry);
+    let quotes = reuse::quote_matches_with(&documents, &extractions, &settings.reuse);
     let graph = graph::build(&documents, &extractions, &copies, &settings.registry);
+    let neighbours = Neighbours::new(&documents, &extractions, &copies, &quotes);
     let verdicts = (0..documents.len())
         .into_par_iter()
-        .map(|i| verdict(&documents[i], &extractions[i], &graph.facts[i], settings))
+        .map(|i| {
+            let article = detect::Article {
+                doc: &documents[i],
+                extraction: &extractions[i],
+                facts: &graph.facts[i],
+                copies: neighbours.copies(i),
+                drifts: neighbours.drifts(i),
+            };
+            verdict(&article, settings)
+        })
         .collect();
     Analysis {
         documents,
@@ -75,17 +91,83 @@ pub fn analyze(corpus: Corpus, settings: &Settings) -> Analysis {
     }
 }
 
-fn verdict(
-    doc: &Document,
-    extraction: &Extraction,
-    facts: &ArticleFacts,
-    settings: &Settings,
-) -> Verdict {
-    let signals = detect::measure(&detect::Article {
-        doc,
-        extraction,
-        facts,
-    });
+/// For each document, the copy pairs and drifted quotes it takes part in.
+struct Neighbours<'a> {
+    documents: &'a [Document],
+    extractions: &'a [Extraction],
+    copies: Vec<Vec<&'a CopyPair>>,
+    drifts: Vec<Vec<(&'a QuoteMatch, bool)>>,
+}
+
+impl<'a> Neighbours<'a> {
+    fn new(
+        documents: &'a [Document],
+        extractions: &'a [Extraction],
+        pairs: &'a [CopyPair],
+        quotes: &'a [QuoteMatch],
+    ) -> Self {
+        let mut copies = vec![Vec::new(); documents.len()];
+        for pair in pairs {
+            copies[pair.copier].push(pair);
+            if !pair.directed {
+                copies[pair.source].push(pair);
+            }
+        }
+        let mut drifts = vec![Vec::new(); documents.len()];
+        for m in quotes.iter().filter(|m| m.drift) {
+            drifts[m.first.doc].push((m, true));
+            drifts[m.second.doc].push((m, false));
+        }
+        Neighbours {
+            documents,
+            extractions,
+            copies,
+            drifts,
+        }
+    }
+
+    fn copies(&self, doc: usize) -> Vec<detect::Copied<'a>> {
+        self.copies[doc]
+            .iter()
+            .map(|pair| {
+                let other = if pair.copier == doc {
+                    pair.source
+                } else {
+                    pair.copier
+                };
+                let outlet = self.extractions[other].meta.outlet.as_ref();
+                detect::Copied {
+                    pair,
+                    other: &self.documents[other].id,
+                    other_outlet: outlet.map(|o| o.value.as_str()),
+                }
+            })
+            .collect()
+    }
+
+    fn drifts(&self, doc: usize) -> Vec<detect::Drift<'a>> {
+        self.drifts[doc]
+            .iter()
+            .map(|&(m, first)| {
+                let (mine, theirs) = if first {
+                    (m.first, m.second)
+                } else {
+                    (m.second, m.first)
+                };
+                detect::Drift {
+                    quote: &self.extractions[doc].quotes[mine.quote],
+                    other_quote: &self.extractions[theirs.doc].quotes[theirs.quote],
+                    other: &self.documents[theirs.doc].id,
+                    changes: &m.changes,
+                }
+            })
+            .collect()
+    }
+}
+
+fn verdict(article: &detect::Article, settings: &Settings) -> Verdict {
+    let (doc, extraction) = (article.doc, article.extraction);
+    let signals = detect::measure(article);
     let claimed = extraction.meta.outlet.as_ref();
     let publisher = claimed.and_then(|o| settings.registry.resolve(&o.value));
     let subject = rules::Subject {

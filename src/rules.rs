@@ -31,6 +31,21 @@ pub struct Finding {
     /// The text the finding points at (at most one line).
     pub excerpt: Option<String>,
     pub message: String,
+    /// What this article's evidence adds to the message (say, which article it copied).
+    pub detail: Option<String>,
+}
+
+/// Where a rule fired: the evidence in the text, and what to add to its message.
+#[derive(Debug, Clone, Default)]
+struct Hit {
+    span: Option<Span>,
+    detail: Option<String>,
+}
+
+impl From<Option<Span>> for Hit {
+    fn from(span: Option<Span>) -> Self {
+        Hit { span, detail: None }
+    }
 }
 
 /// Everything the rules can look at for one article.
@@ -50,7 +65,9 @@ pub fn evaluate(subject: &Subject, settings: &Settings) -> Vec<Finding> {
         let spans = match &rule.check {
             Check::Phrase { max_hits } => take(&phrase_hits[index], *max_hits),
             Check::Regex { regex, max_hits } => {
-                let hits = regex.find_iter(&subject.doc.text).map(|m| Some(m.range()));
+                let hits = regex
+                    .find_iter(&subject.doc.text)
+                    .map(|m| Hit::from(Some(m.range())));
                 hits.take(*max_hits as usize).collect()
             }
             Check::Occurrence { regex, min, max } => occurrence(subject, regex, *min, *max),
@@ -63,11 +80,7 @@ pub fn evaluate(subject: &Subject, settings: &Settings) -> Vec<Finding> {
                 prior_below,
             } => outlet(subject, settings, *of, kinds, *prior_below),
         };
-        findings.extend(
-            spans
-                .into_iter()
-                .map(|span| finding(subject.doc, rule, span)),
-        );
+        findings.extend(spans.into_iter().map(|hit| finding(subject.doc, rule, hit)));
     }
     findings
 }
@@ -85,17 +98,17 @@ fn phrase_hits(doc: &Document, settings: &Settings) -> Vec<Vec<Span>> {
     hits
 }
 
-fn take(spans: &[Span], max_hits: u32) -> Vec<Option<Span>> {
+fn take(spans: &[Span], max_hits: u32) -> Vec<Hit> {
     spans
         .iter()
         .take(max_hits as usize)
         .cloned()
-        .map(Some)
+        .map(|span| Hit::from(Some(span)))
         .collect()
 }
 
-fn once_if(fires: bool) -> Vec<Option<Span>> {
-    if fires { vec![None] } else { vec![] }
+fn once_if(fires: bool) -> Vec<Hit> {
+    if fires { vec![Hit::default()] } else { vec![] }
 }
 
 fn occurrence(
@@ -103,13 +116,17 @@ fn occurrence(
     regex: &regex::Regex,
     min: Option<u32>,
     max: Option<u32>,
-) -> Vec<Option<Span>> {
+) -> Vec<Hit> {
     let mut matches = regex.find_iter(&subject.doc.text);
     let first = matches.next().map(|m| m.range());
     let count = first.iter().count() + matches.count();
     let count = u32::try_from(count).unwrap_or(u32::MAX);
     let out_of_bounds = min.is_some_and(|m| count < m) || max.is_some_and(|m| count > m);
-    if out_of_bounds { vec![first] } else { vec![] }
+    if out_of_bounds {
+        vec![first.into()]
+    } else {
+        vec![]
+    }
 }
 
 fn is_missing(extraction: &Extraction, field: Field) -> bool {
@@ -131,15 +148,15 @@ fn holds(signals: &Signals, comparison: &Comparison) -> bool {
         .is_some_and(|s| comparison.holds(s.value))
 }
 
-fn evidence(signals: &Signals, comparison: &Comparison) -> Option<Span> {
-    signals
-        .get(comparison.signal.as_str())?
-        .evidence
-        .first()
-        .cloned()
+fn evidence(signals: &Signals, comparison: &Comparison) -> Hit {
+    let signal = signals.get(comparison.signal.as_str());
+    Hit {
+        span: signal.and_then(|s| s.evidence.first().cloned()),
+        detail: signal.and_then(|s| s.detail.clone()),
+    }
 }
 
-fn metric(signals: &Signals, comparison: &Comparison) -> Vec<Option<Span>> {
+fn metric(signals: &Signals, comparison: &Comparison) -> Vec<Hit> {
     if holds(signals, comparison) {
         vec![evidence(signals, comparison)]
     } else {
@@ -147,7 +164,7 @@ fn metric(signals: &Signals, comparison: &Comparison) -> Vec<Option<Span>> {
     }
 }
 
-fn conditional(signals: &Signals, when: &Comparison, then: &Comparison) -> Vec<Option<Span>> {
+fn conditional(signals: &Signals, when: &Comparison, then: &Comparison) -> Vec<Hit> {
     if holds(signals, when) && !holds(signals, then) {
         vec![evidence(signals, when)]
     } else {
@@ -161,7 +178,7 @@ fn outlet(
     of: OutletRole,
     kinds: &[crate::outlet::OutletKind],
     prior_below: Option<f64>,
-) -> Vec<Option<Span>> {
+) -> Vec<Hit> {
     let matches = |o: &Outlet| {
         kinds.contains(&o.kind) || prior_below.zip(o.prior).is_some_and(|(limit, p)| p < limit)
     };
@@ -174,7 +191,7 @@ fn outlet(
                 .as_ref()
                 .and_then(|o| o.span.clone());
             if subject.publisher.is_some_and(matches) {
-                vec![span]
+                vec![span.into()]
             } else {
                 vec![]
             }
@@ -185,12 +202,13 @@ fn outlet(
             .iter()
             .filter(|c| c.source_kind == SourceKind::Outlet)
             .filter(|c| settings.registry.resolve(&c.source).is_some_and(matches))
-            .map(|c| Some(c.span.clone()))
+            .map(|c| Hit::from(Some(c.span.clone())))
             .collect(),
     }
 }
 
-fn finding(doc: &Document, rule: &Rule, span: Option<Span>) -> Finding {
+fn finding(doc: &Document, rule: &Rule, hit: Hit) -> Finding {
+    let Hit { span, detail } = hit;
     let position = span.as_ref().map(|s| doc.line_col(s.start));
     let excerpt = span.as_ref().map(|s| excerpt(doc, s));
     Finding {
@@ -203,6 +221,7 @@ fn finding(doc: &Document, rule: &Rule, span: Option<Span>) -> Finding {
         span,
         excerpt,
         message: rule.message.clone(),
+        detail,
     }
 }
 

@@ -71,7 +71,7 @@ fn measure(article: &Article, signals: &mut Signals) {
         "unsourced",
         super::Signal {
             value: f64::from(citations.is_empty()),
-            evidence: vec![],
+            ..Default::default()
         },
     );
 }

@@ -20,6 +20,7 @@ fn measure(article: &Article, signals: &mut Signals) {
     let signal = Signal {
         value: f64::from(wire.is_some()),
         evidence: wire.and_then(|w| w.span.clone()).into_iter().collect(),
+        detail: None,
     };
     signals.insert("wire_credit", signal);
 }

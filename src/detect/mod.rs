@@ -8,14 +8,16 @@
 
 mod attribution;
 mod chrome;
+mod copying;
 mod credit;
 mod provenance;
 mod quotes;
 mod spin;
 
 use crate::corpus::Document;
-use crate::extract::{Extraction, Span};
+use crate::extract::{Extraction, Quote, Span};
 use crate::graph::ArticleFacts;
+use crate::reuse::{CopyPair, QuoteChange};
 use std::collections::BTreeMap;
 
 /// What a detector needs to know about one article.
@@ -23,6 +25,29 @@ pub struct Article<'a> {
     pub doc: &'a Document,
     pub extraction: &'a Extraction,
     pub facts: &'a ArticleFacts,
+    /// Text this article shares with others: directed pairs where it is the
+    /// copier, and pairs whose direction is unknown.
+    pub copies: Vec<Copied<'a>>,
+    /// Its quotations that another article gives in other words.
+    pub drifts: Vec<Drift<'a>>,
+}
+
+/// A copy pair seen from one side, with what reports need of the other side.
+#[derive(Debug, Clone, Copy)]
+pub struct Copied<'a> {
+    pub pair: &'a CopyPair,
+    /// The id and outlet of the other article.
+    pub other: &'a str,
+    pub other_outlet: Option<&'a str>,
+}
+
+/// A quotation of this article that another article words differently.
+#[derive(Debug, Clone, Copy)]
+pub struct Drift<'a> {
+    pub quote: &'a Quote,
+    pub other_quote: &'a Quote,
+    pub other: &'a str,
+    pub changes: &'a [QuoteChange],
 }
 
 /// A signal's value and where in the text it comes from.
@@ -30,6 +55,8 @@ pub struct Article<'a> {
 pub struct Signal {
     pub value: f64,
     pub evidence: Vec<Span>,
+    /// What a finding on this signal should add to its message (the copied article, the other wording).
+    pub detail: Option<String>,
 }
 
 /// All signals of one article, by name.
@@ -57,6 +84,7 @@ pub const DETECTORS: &[Detector] = &[
     quotes::DETECTOR,
     spin::DETECTOR,
     provenance::DETECTOR,
+    copying::DETECTOR,
 ];
 
 /// Every signal any detector produces.
@@ -80,7 +108,14 @@ pub fn measure(article: &Article) -> Signals {
 /// Record a signal with a count as its value.
 fn count(signals: &mut Signals, name: &'static str, evidence: Vec<Span>) {
     let value = evidence.len() as f64;
-    signals.insert(name, Signal { value, evidence });
+    signals.insert(
+        name,
+        Signal {
+            value,
+            evidence,
+            detail: None,
+        },
+    );
 }
 
 #[cfg(test)]

@@ -36,7 +36,7 @@ fn measure(article: &Article, signals: &mut Signals) {
             name,
             Signal {
                 value,
-                evidence: vec![],
+                ..Default::default()
             },
         );
     }

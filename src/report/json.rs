@@ -73,6 +73,16 @@ struct Copy<'a> {
     of: &'a str,
     containment: f64,
     attributed: bool,
+    directed: bool,
+    grade: crate::reuse::ReuseGrade,
+    /// Line ranges of the copied passages, here and in the other article.
+    passages: Vec<Passage>,
+}
+
+#[derive(Serialize)]
+struct Passage {
+    lines: [usize; 2],
+    source_lines: [usize; 2],
 }
 
 #[derive(Serialize)]
@@ -162,11 +172,60 @@ fn article(analysis: &Analysis, index: usize) -> Article<'_> {
         findings: by_importance(&verdict.findings),
         citations: citations.collect(),
         quotes: quotes.collect(),
-        copies: Vec::new(),
+        copies: copies(analysis, index),
         signals: verdict
             .signals
             .iter()
             .map(|(name, s)| (*name, s.value))
             .collect(),
     }
+}
+
+/// The copies an article made, or shares in an unknown direction, with their passages.
+fn copies(analysis: &Analysis, index: usize) -> Vec<Copy<'_>> {
+    let lines = |doc: usize, span: &crate::extract::Span| {
+        let d = &analysis.documents[doc];
+        [
+            d.line_col(span.start).0,
+            d.line_col(span.end.saturating_sub(1).max(span.start)).0,
+        ]
+    };
+    let mine =
+        |p: &&crate::reuse::CopyPair| p.copier == index || (!p.directed && p.source == index);
+    analysis
+        .copies
+        .iter()
+        .filter(mine)
+        .map(|pair| {
+            let here_is_copier = pair.copier == index;
+            let other = if here_is_copier {
+                pair.source
+            } else {
+                pair.copier
+            };
+            let passages = pair.passages.iter().map(|p| {
+                let (here, there) = if here_is_copier {
+                    (&p.copier, &p.source)
+                } else {
+                    (&p.source, &p.copier)
+                };
+                Passage {
+                    lines: lines(index, here),
+                    source_lines: lines(other, there),
+                }
+            });
+            Copy {
+                of: &analysis.documents[other].id,
+                containment: if here_is_copier {
+                    pair.containment
+                } else {
+                    pair.containment_of_source
+                },
+                attributed: pair.attributed,
+                directed: pair.directed,
+                grade: pair.grade,
+                passages: passages.collect(),
+            }
+        })
+        .collect()
 }
