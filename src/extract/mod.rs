@@ -223,3 +223,76 @@ pub(crate) mod testing {
         ])
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::testing::{seed, test_registry};
+    use super::*;
+    use std::fmt::Write;
+
+    /// What `extract` finds in one seed, one fact a line, with file line numbers.
+    fn summary(doc: &Document) -> String {
+        let found = extract(doc, &test_registry());
+        let line = |span: &Span| doc.line_col(span.start).0;
+        let fact = |name: &str, f: &Option<Found<String>>| match f {
+            Some(f) => format!(
+                "{name}: {} ({:?}{})\n",
+                f.value,
+                f.clue,
+                f.span
+                    .as_ref()
+                    .map_or(String::new(), |s| format!(", line {}", line(s)))
+            ),
+            None => format!("{name}: none\n"),
+        };
+        let meta = &found.meta;
+        let mut out = fact("title", &meta.title);
+        out += &fact("outlet", &meta.outlet);
+        out += &fact("wire", &meta.wire);
+        out += &fact("byline", &meta.byline);
+        let published = meta.published.as_ref().map(|f| Found {
+            value: f.value.to_string(),
+            clue: f.clue,
+            span: f.span.clone(),
+        });
+        out += &fact("published", &published);
+        let chrome: Vec<String> = meta
+            .chrome
+            .iter()
+            .map(|s| format!("{} {:?}", line(s), &doc.text[s.clone()]))
+            .collect();
+        writeln!(out, "chrome: {chrome:?}").unwrap();
+        for c in &found.citations {
+            let date = c.date.map_or(String::new(), |d| format!(" date {d}"));
+            writeln!(
+                out,
+                "citation line {}: {:?} {:?} {:?} cue {:?}{date}",
+                line(&c.span),
+                c.kind,
+                c.source_kind,
+                c.source,
+                c.cue
+            )
+            .unwrap();
+        }
+        for q in &found.quotes {
+            let head: String = q.text.chars().take(40).collect();
+            writeln!(
+                out,
+                "quote line {}: {head:?} speaker {:?}",
+                line(&q.span),
+                q.speaker
+            )
+            .unwrap();
+        }
+        out
+    }
+
+    #[test]
+    fn seed_extractions() {
+        for n in 0..5 {
+            let doc = seed(n);
+            insta::assert_snapshot!(doc.id.clone(), summary(&doc));
+        }
+    }
+}

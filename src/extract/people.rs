@@ -18,7 +18,7 @@ pub(super) const TITLES: &str = r"(?i:secretary[- ]general|prime\s+minister|fore
 
 /// A personal name: one to three capitalised words with lower-case letters
 /// (so that "NATO" or "US" is never a name).
-pub(super) const NAME: &str = r"[A-Z]\p{Ll}[\p{L}’'-]*(?:\s+[A-Z]\p{Ll}[\p{L}’'-]*){0,2}";
+pub(super) const NAME: &str = r"[A-Z]\p{Ll}[\p{L}’'-]*(?:[ \t]+[A-Z]\p{Ll}[\p{L}’'-]*){0,2}";
 
 /// Verbs of speech that follow a speaker.
 pub(super) const SPEECH_VERBS: &str = r"(?:said|says|added|adds|stated|states|told|noted|claimed|explained|stressed|emphasi[sz]ed|insisted|argued|warned|affirmed|confirmed|announced|wrote|declared|continued|replied|asked)";

@@ -35,6 +35,9 @@ const PRONOUNS: [&str; 12] = [
     "he", "she", "they", "him", "her", "them", "it", "we", "i", "you", "this", "that",
 ];
 
+/// "the source stressed" refers back to a source already cited.
+const ANAPHORS: [&str; 2] = ["the source", "the sources"];
+
 /// What a source phrase names, as `(source, kind)`; `None` for a pronoun or a
 /// phrase that names nothing.
 pub(super) fn classify(
@@ -45,6 +48,9 @@ pub(super) fn classify(
     let phrase = phrase.trim().trim_end_matches([',', '.', ';', ':']);
     let bare = strip_article(phrase);
     if bare.is_empty() || PRONOUNS.contains(&bare.to_ascii_lowercase().as_str()) {
+        return None;
+    }
+    if ANAPHORS.contains(&phrase.to_ascii_lowercase().as_str()) {
         return None;
     }
     if let Some(outlet) = registry.resolve(bare) {
