@@ -83,10 +83,11 @@ impl People {
             let bounded = !text[..m.start()].ends_with(char::is_alphanumeric)
                 && !text[m.end()..].starts_with(char::is_alphanumeric);
             let known = self.mentions.iter().any(|(s, _)| s.contains(&m.start()));
-            if bounded && !known {
-                if let Some(index) = self.full_name_index(surnames[m.pattern().as_usize()]) {
-                    found.push((m.range(), index));
-                }
+            if bounded
+                && !known
+                && let Some(index) = self.full_name_index(surnames[m.pattern().as_usize()])
+            {
+                found.push((m.range(), index));
             }
         }
         self.mentions.extend(found);
