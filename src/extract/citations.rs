@@ -1,0 +1,521 @@
+//! Attribution cues: who the article says its information comes from.
+//!
+//! Four families, most specific first: a known outlet with a cue around its
+//! name ("in an interview with CNN", "told CNN", "according to the Nikkei",
+//! "Nikkei Asia first reported", "Kyodo news agency said"); anonymous sourcing
+//! ("citing unnamed officials", "people familiar with the matter"); people and
+//! roles ("a NATO spokesman said", "according to Foreign Minister Hayashi");
+//! and any other capitalised name in a cue ("according to The Daily Planet"),
+//! kept as an unknown source. A source found by an earlier family is not
+//! counted again at the same place.
+//!
+//! Why it matters: the citation graph, the origin of a story and every
+//! attribution rule are built from these.
+
+use super::people::People;
+use super::sources::{self, ROLES};
+use super::{Citation, CitationKind, SourceKind, Span, dates};
+use crate::outlet::{OutletKind, Registry};
+use chrono::NaiveDate;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// How far before an outlet's name a cue may start.
+const CUE_REACH: usize = 80;
+
+/// A cue that ends right before an outlet's name.
+static CUE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)(?:
+          (?P<interview>\b(?:in|during)\s+an?\s+(?:\w+\s+)?interview\s+with
+            | \b(?:told|speaking\s+(?:to|with)|spoke\s+(?:to|with)|talking\s+to|talked\s+to|interviewed\s+by))
+        | (?P<statement>\b(?:in\s+)?an?\s+(?:\w+\s+)?statement\s+(?:(?:sent|given|emailed|released|provided)\s+)?to)
+        | (?P<report>\baccording\s+to(?:\s+an?\s+(?:\w+\s+)?report\s+(?:by|from|in))?
+            | \bciting(?:\s+an?\s+(?:\w+\s+)?report\s+(?:by|from|in))?
+            | \b(?:as\s+)?(?:(?:first|originally|previously|initially)\s+)?(?:reported|published|broadcast|revealed|quoted)\s+(?:first\s+)?(?:by|in)
+            | \b(?:in\s+)?an?\s+(?:\w+\s+)?report\s+(?:by|from|in)
+            | \bvia)
+        )\s+(?:the\s+)?$",
+    )
+    .expect("cue pattern is valid")
+});
+
+/// A cue that starts right after an outlet's name: an optional "news agency",
+/// then a reporting verb.
+static CUE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^
+        (?P<suffix>\s+(?:news\s+agency|news\s+service|newspaper|daily|agency|television|tv|network|magazine|website))?
+        (?:\s*\([A-Z]{2,6}\))?
+        \s+(?:(?:also|first|originally|previously|earlier|later|recently|has|had|have|was|were)\s+){0,2}
+        (?:reported|reports|said|says|noted|notes|assessed|assesses|wrote|writes|confirmed|confirms|revealed|reveals
+          |announced|stated|claimed|cited|learned|quoted|added|published|broadcast|observed|explained|commented
+          |goes\s+on\s+to\s+say|went\s+on\s+to\s+say)\b",
+    )
+    .expect("cue pattern is valid")
+});
+
+/// Words that name a cue's outlet as a publication rather than by name: "the Nikkei newspaper".
+static SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s+(?:news\s+agency|news\s+service|newspaper|daily)\b")
+        .expect("suffix pattern is valid")
+});
+
+static ANONYMOUS: LazyLock<Regex> = LazyLock::new(|| {
+    const GROUP: &str = r"(?:officials?|sources?|people|persons|diplomats?|insiders?|executives?|officers?|employees?)";
+    Regex::new(&format!(
+        r"(?ix)
+          \b(?:citing|according\s+to)\s+(?P<cited>(?:unnamed|anonymous|unidentified)\s+(?:[\w’'-]+\s+){{0,5}}?{GROUP})\b
+        | \b(?P<unnamed>(?:unnamed|anonymous|unidentified)\s+(?:[\w’'-]+\s+){{0,5}}?{GROUP})\b
+        | \b(?P<familiar>(?:people|persons|sources?|officials?|insiders?|someone|a\s+person)\s+
+              (?:familiar\s+with|briefed\s+on|with\s+(?:direct\s+)?knowledge\s+of|close\s+to|involved\s+in)\s+(?:the\s+|an?\s+)?[\w’'-]+)
+        | \b(?P<close>an?\s+source\s+close\s+to\s+(?:the\s+|an?\s+)?[\w’'-]+)
+        | \b(?P<withheld>{GROUP}\s+(?:who\s+)?(?:spoke|speaking|asked|requested|declined\s+to\s+be\s+named)
+              (?:\s+on\s+(?:the\s+)?condition\s+of\s+anonymity|\s+not\s+to\s+be\s+(?:named|identified)|\s+anonymity)?)
+        | \b(?:according\s+to\s+)?(?P<sources>sources|insiders)(?:\s+(?:said|say|says|told|confirmed|revealed|added))?\b
+        "
+    ))
+    .expect("anonymous pattern is valid")
+});
+
+/// A person or role: "a NATO spokesman", "Chinese Foreign Ministry spokesman Mao Ning",
+/// "a spokesperson for the Department of Foreign Affairs and Trade".
+fn person_pattern(group: &str) -> String {
+    format!(
+        r"(?P<{group}>(?:(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)[ \t]+)?(?:[A-Z][\p{{L}}’'.-]*[ \t]+){{0,4}}(?:[\p{{Ll}}’']+[ \t]+){{0,2}}\b{ROLES}\b(?:[ \t]+(?:for|of|at)[ \t]+(?:the[ \t]+)?[A-Z][\p{{L}}’'-]*(?:[ \t]+(?:[A-Z][\p{{L}}’'-]*|of|and|for|the)){{0,6}})?(?:,?[ \t]+[A-Z]\p{{Ll}}[\p{{L}}’'-]*(?:[ \t]+[A-Z]\p{{Ll}}[\p{{L}}’'-]*){{0,2}})?)"
+    )
+}
+
+/// Verbs that attribute information to a person. "announced" is left out: an
+/// announcement is the news itself, not its sourcing.
+const ATTRIBUTION_VERBS: &str = r"(?:said|says|added|stated|told|noted|claimed|explained|stressed|emphasi[sz]ed|insisted|argued|warned|affirmed|confirmed|wrote)";
+
+static PERSON_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b(?i:according\s+to|citing)\s+{cited}|{speaker}(?:,[ \t][^,.;\n]{{1,80}},)?[ \t]+(?:(?:further|also|later|then|again|\w+ly)[ \t]+)?{ATTRIBUTION_VERBS}\b|\b(?:said|stated|added|wrote)\s+{inverted}",
+        cited = person_pattern("cited"),
+        speaker = person_pattern("speaker"),
+        inverted = person_pattern("inverted"),
+    ))
+    .expect("person cue pattern is valid")
+});
+
+const UNKNOWN_NAME: &str =
+    r"(?:[Tt]he[ \t]+)?[A-Z][\p{L}&’'.-]*(?:[ \t]+(?:[A-Z][\p{L}&’'.-]*|of|for|and|de))*";
+
+static UNKNOWN_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b(?i:according\s+to|citing|told|in\s+an?\s+interview\s+with|speaking\s+to|(?:as\s+)?reported\s+by)\s+(?P<before>{UNKNOWN_NAME})|(?P<after>{UNKNOWN_NAME})\s+(?:first\s+)?(?:reported|wrote|revealed)\b"
+    ))
+    .expect("unknown cue pattern is valid")
+});
+
+/// Words that end a name caught by the unknown-name pattern without being part of it.
+const TRAILING_CONNECTORS: [&str; 4] = [" of", " for", " and", " de"];
+
+/// Every citation in `text`, ordered by span. `found` holds citations already made
+/// (wire credits), each with the span of its source's name.
+pub(super) fn citations(
+    text: &str,
+    registry: &Registry,
+    people: &People,
+    published: Option<NaiveDate>,
+    mut found: Vec<(Citation, Span)>,
+) -> Vec<Citation> {
+    outlet_cues(text, registry, &mut found);
+    anonymous_cues(text, &mut found);
+    person_cues(text, registry, people, &mut found);
+    unknown_cues(text, registry, people, &mut found);
+    let mut citations: Vec<Citation> = found.into_iter().map(|(c, _)| c).collect();
+    for citation in &mut citations {
+        if citation.kind != CitationKind::Anonymous {
+            citation.date = cited_date(text, &citation.span, published);
+        }
+    }
+    citations.sort_by_key(|c| (c.span.start, c.span.end));
+    citations
+}
+
+/// Add a citation unless its source was already found at the same place.
+fn add(found: &mut Vec<(Citation, Span)>, text: &str, citation: Citation, source: Span) {
+    if found
+        .iter()
+        .any(|(_, s)| s.start < source.end && source.start < s.end)
+    {
+        return;
+    }
+    let mut citation = citation;
+    citation.cue = text[citation.span.clone()]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    found.push((citation, source));
+}
+
+fn citation(source: String, source_kind: SourceKind, kind: CitationKind, span: Span) -> Citation {
+    Citation {
+        source,
+        source_kind,
+        kind,
+        cue: String::new(),
+        span,
+        date: None,
+    }
+}
+
+fn outlet_cues(text: &str, registry: &Registry, found: &mut Vec<(Citation, Span)>) {
+    for (name, outlet) in registry.mentions(text) {
+        let line_start = text[..name.start].rfind('\n').map_or(0, |i| i + 1);
+        let reach = ceil_char_boundary(text, name.start.saturating_sub(CUE_REACH).max(line_start));
+        let after = &text[name.end..];
+        let wire = outlet.kind == OutletKind::Wire;
+        let cue = if let Some(caps) = CUE_BEFORE.captures(&text[reach..name.start]) {
+            let kind = match (caps.name("interview"), caps.name("statement")) {
+                (Some(_), _) => CitationKind::Interview,
+                (None, Some(_)) => CitationKind::Statement,
+                _ if wire => CitationKind::Wire,
+                _ => CitationKind::Report,
+            };
+            let suffix = SUFFIX.find(after).map_or(0, |m| m.end());
+            Some((
+                kind,
+                reach + caps.get(0).map_or(0, |m| m.start())..name.end + suffix,
+            ))
+        } else {
+            CUE_AFTER.captures(after).map(|caps| {
+                let by_agency = caps
+                    .name("suffix")
+                    .is_some_and(|s| s.as_str().contains("agency"));
+                let kind = if wire || by_agency {
+                    CitationKind::Wire
+                } else {
+                    CitationKind::Report
+                };
+                let start = if text[..name.start].ends_with("the ") {
+                    name.start - 4
+                } else {
+                    name.start
+                };
+                (kind, start..name.end + caps.get(0).map_or(0, |m| m.end()))
+            })
+        };
+        if let Some((kind, span)) = cue {
+            add(
+                found,
+                text,
+                citation(outlet.name.clone(), SourceKind::Outlet, kind, span),
+                name,
+            );
+        }
+    }
+}
+
+fn anonymous_cues(text: &str, found: &mut Vec<(Citation, Span)>) {
+    for caps in ANONYMOUS.captures_iter(text) {
+        let Some(whole) = caps.get(0) else { continue };
+        let Some(group) = [
+            "cited", "unnamed", "familiar", "close", "withheld", "sources",
+        ]
+        .iter()
+        .find_map(|g| caps.name(g)) else {
+            continue;
+        };
+        let source = group
+            .as_str()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let cited = citation(
+            source,
+            SourceKind::Anonymous,
+            CitationKind::Anonymous,
+            whole.range(),
+        );
+        add(found, text, cited, group.range());
+    }
+}
+
+fn person_cues(
+    text: &str,
+    registry: &Registry,
+    people: &People,
+    found: &mut Vec<(Citation, Span)>,
+) {
+    for caps in PERSON_CUE.captures_iter(text) {
+        let (Some(whole), Some(person)) = (
+            caps.get(0),
+            ["cited", "speaker", "inverted"]
+                .iter()
+                .find_map(|g| caps.name(g)),
+        ) else {
+            continue;
+        };
+        let Some((source, source_kind)) = sources::classify(person.as_str(), registry, people)
+        else {
+            continue;
+        };
+        let kind = match source_kind {
+            SourceKind::Anonymous => CitationKind::Anonymous,
+            _ if caps.name("cited").is_some() => CitationKind::Report,
+            _ => CitationKind::Statement,
+        };
+        add(
+            found,
+            text,
+            citation(source, source_kind, kind, whole.range()),
+            person.range(),
+        );
+    }
+}
+
+fn unknown_cues(
+    text: &str,
+    registry: &Registry,
+    people: &People,
+    found: &mut Vec<(Citation, Span)>,
+) {
+    for caps in UNKNOWN_CUE.captures_iter(text) {
+        let (Some(whole), Some(name)) = (
+            caps.get(0),
+            caps.name("before").or_else(|| caps.name("after")),
+        ) else {
+            continue;
+        };
+        let trimmed = TRAILING_CONNECTORS
+            .iter()
+            .fold(name.as_str(), |n, c| n.strip_suffix(c).unwrap_or(n));
+        if trimmed.ends_with("’s") || trimmed.ends_with("'s") {
+            // "citing Japan’s historical aggression": a possessive, not a source.
+            continue;
+        }
+        let Some((source, source_kind)) = sources::classify(trimmed, registry, people) else {
+            continue;
+        };
+        let mut span = whole.range();
+        if caps.name("before").is_some() {
+            span.end = name.start() + trimmed.len();
+        }
+        let kind = if source_kind == SourceKind::Anonymous {
+            CitationKind::Anonymous
+        } else {
+            CitationKind::Report
+        };
+        add(
+            found,
+            text,
+            citation(source, source_kind, kind, span),
+            name.start()..name.start() + trimmed.len(),
+        );
+    }
+}
+
+/// The date a citation gives for its source ("first reported … on May 3"): the first
+/// date expression from the cue to the end of its clause.
+fn cited_date(text: &str, cue: &Span, published: Option<NaiveDate>) -> Option<NaiveDate> {
+    let clause_end = text[cue.end..]
+        .find([',', ';', '.', '!', '?', '\n'])
+        .map_or(text.len(), |i| cue.end + i);
+    // A little past the clause end, so that "May 3, 2023" keeps its year.
+    let window_end = ceil_char_boundary(text, (clause_end + 7).min(text.len()));
+    dates::find_all(&text[cue.start..window_end])
+        .find(|(range, _)| cue.start + range.start < clause_end)
+        .and_then(|(_, expr)| expr.resolve(published))
+}
+
+fn ceil_char_boundary(text: &str, mut index: usize) -> usize {
+    while !text.is_char_boundary(index) {
+        index += 1;
+    }
+    index
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Document;
+    use crate::extract::testing::{doc, seed, test_registry};
+
+    /// (line, kind, source kind, source, date) of every citation.
+    type Row = (usize, CitationKind, SourceKind, String, Option<NaiveDate>);
+
+    fn rows(d: &Document, published: Option<NaiveDate>) -> Vec<Row> {
+        let registry = test_registry();
+        citations(
+            &d.text,
+            &registry,
+            &People::find(&d.text),
+            published,
+            Vec::new(),
+        )
+        .into_iter()
+        .map(|c| {
+            (
+                d.line_col(c.span.start).0,
+                c.kind,
+                c.source_kind,
+                c.source,
+                c.date,
+            )
+        })
+        .collect()
+    }
+
+    fn row(line: usize, kind: CitationKind, source_kind: SourceKind, source: &str) -> Row {
+        (line, kind, source_kind, source.to_string(), None)
+    }
+
+    fn ymd(m: u32, d: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(2023, m, d)
+    }
+
+    use CitationKind::{Anonymous as AnonCue, Interview, Report, Statement, Wire};
+    use SourceKind::{Anonymous, Outlet, Person, Unknown};
+
+    #[test]
+    fn seed_000_cites_cnn_interview_and_report() {
+        let found = rows(&seed(0), ymd(5, 11));
+        assert_eq!(
+            found,
+            vec![
+                row(5, Interview, Outlet, "CNN"),
+                row(8, Report, Outlet, "CNN"),
+                row(11, Report, Outlet, "CNN"),
+            ]
+        );
+    }
+
+    #[test]
+    fn seed_001_cites_cnn_nikkei_the_insider_and_unnamed_officials() {
+        let found = rows(&seed(1), None);
+        assert_eq!(
+            found,
+            vec![
+                row(3, Interview, Outlet, "CNN"),
+                row(11, Report, Outlet, "Nikkei Asia"),
+                row(
+                    11,
+                    AnonCue,
+                    Anonymous,
+                    "unnamed Japanese and NATO officials"
+                ),
+                row(11, Report, Outlet, "Nikkei Asia"),
+                row(13, Statement, Person, "a NATO spokesman"),
+                row(13, Interview, Outlet, "CNN"),
+                row(15, AnonCue, Anonymous, "Military experts"),
+                row(15, Interview, Outlet, "The Insider"),
+                row(15, Statement, Person, "Dmitry Peskov"),
+            ]
+        );
+    }
+
+    #[test]
+    fn seed_002_resolves_last_wednesday_against_the_article_date() {
+        let found = rows(&seed(2), ymd(5, 10));
+        assert_eq!(
+            found,
+            vec![
+                (
+                    11,
+                    Statement,
+                    Person,
+                    "the country’s foreign minister".into(),
+                    ymd(5, 10)
+                ),
+                (11, Interview, Outlet, "CNN".into(), ymd(5, 10)),
+                (
+                    13,
+                    Statement,
+                    Person,
+                    "Yoshimasa Hayashi".into(),
+                    ymd(5, 10)
+                ),
+                (23, Report, Outlet, "Nikkei Asia".into(), ymd(5, 3)),
+                row(
+                    23,
+                    AnonCue,
+                    Anonymous,
+                    "unnamed Japanese and NATO officials"
+                ),
+                row(25, Report, Outlet, "Nikkei Asia"),
+                row(27, Statement, Outlet, "CNN"),
+                row(27, Statement, Person, "a NATO spokesman"),
+                row(37, Statement, Person, "Mao Ning"),
+                (39, Interview, Outlet, "CNN".into(), ymd(5, 10)),
+            ]
+        );
+    }
+
+    #[test]
+    fn seed_003_cites_the_nikkei_newspaper_and_a_spokesperson() {
+        let found = rows(&seed(3), None);
+        assert_eq!(
+            found,
+            vec![
+                row(8, Report, Outlet, "Nikkei Asia"),
+                row(14, Report, Outlet, "Nikkei Asia"),
+                row(
+                    18,
+                    Statement,
+                    Person,
+                    "a spokesperson for the Department of Foreign Affairs and Trade"
+                ),
+                row(20, Statement, Person, "the spokesperson"),
+            ]
+        );
+    }
+
+    #[test]
+    fn seed_004_cites_kyodo_cnn_and_the_foreign_minister() {
+        let found = rows(&seed(4), None);
+        assert_eq!(
+            found,
+            vec![
+                row(2, Statement, Person, "Fumio Kishida"),
+                row(4, Wire, Outlet, "Kyodo News"),
+                row(6, Statement, Person, "Yoshimasa Hayashi"),
+                row(7, Report, Person, "Yoshimasa Hayashi"),
+                row(9, Report, Outlet, "CNN"),
+                row(22, Wire, Outlet, "Vietnam News Agency"),
+            ]
+        );
+    }
+
+    #[test]
+    fn anonymous_sourcing_in_its_usual_forms() {
+        let d = doc("The deal is close, people familiar with the matter said. \
+             A source close to the talks agreed, and officials who spoke on condition of anonymity \
+             confirmed it. Sources said more.");
+        let sources: Vec<String> = rows(&d, None).into_iter().map(|r| r.3).collect();
+        assert_eq!(
+            sources,
+            vec![
+                "people familiar with the matter",
+                "A source close to the talks",
+                "officials who spoke on condition of anonymity",
+                "Sources"
+            ]
+        );
+    }
+
+    #[test]
+    fn unknown_names_are_kept_and_dates_resolve() {
+        let d = doc(
+            "The plan was first reported by The Daily Planet on May 3, 2022, \
+             and according to Globex Research it will pass. Reuters reported on Monday.\n",
+        );
+        assert_eq!(
+            rows(&d, ymd(5, 10)),
+            vec![
+                (
+                    1,
+                    Report,
+                    Unknown,
+                    "Daily Planet".into(),
+                    NaiveDate::from_ymd_opt(2022, 5, 3)
+                ),
+                row(1, Report, Unknown, "Globex Research"),
+                (1, Wire, Outlet, "Reuters".into(), ymd(5, 8)),
+            ]
+        );
+    }
+}

@@ -1,0 +1,334 @@
+//! What the article says about itself: its title, publication date, publisher
+//! and byline. Front matter wins (clue `Given`); then the URL's domain through
+//! the registry (`UrlDomain`); then the text (`Text`): a date line at the top
+//! ("Publish dateThursday 11 May 2023 - 10:45"), a first line that reads as a
+//! headline, a publisher lead-in ("Afghan Voice Agency (AVA): …"), a dateline
+//! naming a non-wire outlet ("Tokyo CNN –"), "By Jane Doe" or "(Reporting by …)".
+//!
+//! Why it matters: the date orders copies, the publisher carries a prior, and a
+//! missing publisher or date is itself a finding. Nothing is guessed: an image
+//! caption is not a title and "On May 24" is not a publication date.
+
+use super::people::NAME;
+use super::{Clue, Found, Span, chrome, dates};
+use crate::corpus::Document;
+use crate::outlet::Registry;
+use chrono::NaiveDate;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Title, date, lead-in and byline are looked for among the first non-blank lines.
+const TOP_LINES: usize = 6;
+/// A date line or a byline is short; a longer line is prose.
+const MAX_LABEL_LINE_CHARS: usize = 80;
+const MAX_TITLE_CHARS: usize = 200;
+const MIN_TITLE_WORDS: usize = 3;
+
+/// What may precede the date on a date line: "Publish date", "Posted on", a weekday.
+static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:(?:publish(?:ed)?|posted|updated|last\s+updated|date|on|at)\s*(?:date|on|at)?\s*:?\s*)*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\s*,?\s*)?$")
+        .expect("date label pattern is valid")
+});
+
+/// "Story Code : 269840", "Category: World": a label and a value, not a headline.
+static LABEL_VALUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*\p{L}[\p{L} ]{0,24}:\s*[\w-]{1,30}\s*$").expect("label pattern is valid")
+});
+
+/// "Afghan Voice Agency (AVA): …": a publisher naming itself before the text.
+static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\s*(?P<name>[A-Z][\p{L}&.’' ]{0,50}?)\s*(?:\((?P<abbr>[A-Z][\p{L}]{1,7})\))?\s*:\s",
+    )
+    .expect("lead-in pattern is valid")
+});
+
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^\s*[Bb]y:?\s+(?P<name>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)\s*$"
+    ))
+    .expect("byline pattern is valid")
+});
+
+static REPORTING_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\((?i:reporting|writing|reported)\s+by\s+(?P<name>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)"
+    ))
+    .expect("reporting pattern is valid")
+});
+
+/// Title, date, outlet and byline; wire and chrome are filled in by `extract`.
+pub(super) fn meta(
+    doc: &Document,
+    registry: &Registry,
+    dateline_publisher: Option<Found<String>>,
+) -> super::Meta {
+    let top: Vec<Span> = doc
+        .line_spans()
+        .filter(|s| !doc.text[s.clone()].trim().is_empty())
+        .take(TOP_LINES)
+        .collect();
+    super::Meta {
+        title: given(doc.front.title.as_deref()).or_else(|| title(&doc.text, &top)),
+        published: published(doc, &top),
+        outlet: outlet(doc, registry, &top).or(dateline_publisher),
+        byline: given(doc.front.author.as_deref()).or_else(|| byline(&doc.text, &top)),
+        ..Default::default()
+    }
+}
+
+fn given(value: Option<&str>) -> Option<Found<String>> {
+    let value = value?.trim();
+    (!value.is_empty()).then(|| Found {
+        value: value.to_string(),
+        clue: Clue::Given,
+        span: None,
+    })
+}
+
+fn published(doc: &Document, top: &[Span]) -> Option<Found<NaiveDate>> {
+    if let Some(date) = doc.front.published.as_deref().and_then(dates::parse_given) {
+        return Some(Found {
+            value: date,
+            clue: Clue::Given,
+            span: None,
+        });
+    }
+    top.iter().find_map(|line| {
+        let (range, date) = date_line(&doc.text[line.clone()])?;
+        let span = line.start + range.start..line.start + range.end;
+        Some(Found {
+            value: date,
+            clue: Clue::Text,
+            span: Some(span),
+        })
+    })
+}
+
+/// A line that is a publication date: a full date, alone or after a label.
+fn date_line(line: &str) -> Option<(Span, NaiveDate)> {
+    if line.trim().len() > MAX_LABEL_LINE_CHARS {
+        return None;
+    }
+    let (range, date) = dates::first_full(line)?;
+    DATE_LABEL
+        .is_match(&line[..range.start])
+        .then_some((range, date))
+}
+
+/// The first top line that reads as a headline. Looking stops at the first
+/// sentence, so that a caption or a lead paragraph is never taken for a title.
+fn title(text: &str, top: &[Span]) -> Option<Found<String>> {
+    for line in top {
+        let body = text[line.clone()].trim();
+        if is_furniture(body) {
+            continue;
+        }
+        if body.ends_with(['.', ',', ';', ':']) || body.len() > MAX_TITLE_CHARS {
+            return None;
+        }
+        if body.split_whitespace().count() >= MIN_TITLE_WORDS
+            && body.starts_with(char::is_uppercase)
+        {
+            let start = line.start + text[line.clone()].find(body).unwrap_or(0);
+            return Some(Found {
+                value: body.to_string(),
+                clue: Clue::Text,
+                span: Some(start..start + body.len()),
+            });
+        }
+    }
+    None
+}
+
+/// Lines at the top that are not the headline: dates, labels, bylines, chrome and
+/// the short parts of a scraped dateline.
+fn is_furniture(line: &str) -> bool {
+    date_line(line).is_some()
+        || LABEL_VALUE.is_match(line)
+        || BYLINE.is_match(line)
+        || chrome::is_chrome(line)
+        || line.split_whitespace().count() < MIN_TITLE_WORDS && !line.ends_with('.')
+}
+
+fn outlet(doc: &Document, registry: &Registry, top: &[Span]) -> Option<Found<String>> {
+    if let Some(name) = doc.front.outlet.as_deref().filter(|n| !n.trim().is_empty()) {
+        let value = registry.resolve(name).map_or(name.trim(), |o| &o.name);
+        return Some(Found {
+            value: value.to_string(),
+            clue: Clue::Given,
+            span: None,
+        });
+    }
+    if let Some(outlet) = doc
+        .front
+        .url
+        .as_deref()
+        .and_then(|url| registry.by_domain(url))
+    {
+        return Some(Found {
+            value: outlet.name.clone(),
+            clue: Clue::UrlDomain,
+            span: None,
+        });
+    }
+    top.iter()
+        .find_map(|line| lead_in(&doc.text, line.clone(), registry))
+}
+
+/// "Afghan Voice Agency (AVA): …" names the publisher when the registry knows the
+/// name, or when an abbreviation in parentheses shows it is an organisation's name.
+fn lead_in(text: &str, line: Span, registry: &Registry) -> Option<Found<String>> {
+    let caps = LEAD_IN.captures(&text[line.clone()])?;
+    let name = caps.name("name")?;
+    let known = registry
+        .resolve(name.as_str())
+        .or_else(|| caps.name("abbr").and_then(|a| registry.resolve(a.as_str())));
+    let value = match known {
+        Some(outlet) => outlet.name.clone(),
+        None if caps.name("abbr").is_some() => name.as_str().trim().to_string(),
+        None => return None,
+    };
+    let span = line.start + name.start()..line.start + name.end();
+    Some(Found {
+        value,
+        clue: Clue::Text,
+        span: Some(span),
+    })
+}
+
+fn byline(text: &str, top: &[Span]) -> Option<Found<String>> {
+    let found = |m: regex::Match, offset: usize| Found {
+        value: m.as_str().to_string(),
+        clue: Clue::Text,
+        span: Some(offset + m.start()..offset + m.end()),
+    };
+    top.iter()
+        .find_map(|line| {
+            let body = &text[line.clone()];
+            (body.len() <= MAX_LABEL_LINE_CHARS)
+                .then(|| {
+                    BYLINE
+                        .captures(body)?
+                        .name("name")
+                        .map(|m| found(m, line.start))
+                })
+                .flatten()
+        })
+        .or_else(|| {
+            let caps = REPORTING_BY.captures(text)?;
+            caps.name("name").map(|m| found(m, 0))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::FrontMatter;
+    use crate::extract::testing::{doc, seed, test_registry};
+
+    fn run(d: &Document) -> super::super::Meta {
+        meta(d, &test_registry(), None)
+    }
+
+    fn line_of(d: &Document, found: &Found<impl Sized>) -> usize {
+        d.line_col(found.span.clone().unwrap().start).0
+    }
+
+    #[test]
+    fn seed_000_date_title_and_lead_in() {
+        let d = seed(0);
+        let m = run(&d);
+        let published = m.published.unwrap();
+        assert_eq!(
+            published.value,
+            NaiveDate::from_ymd_opt(2023, 5, 11).unwrap()
+        );
+        assert_eq!(line_of(&d, &published), 1);
+        let title = m.title.unwrap();
+        assert_eq!(title.value, "NATO establishes a liaison office in Japan");
+        assert_eq!(line_of(&d, &title), 3);
+        let outlet = m.outlet.unwrap();
+        assert_eq!(
+            (outlet.value.as_str(), outlet.clue),
+            ("Afghan Voice Agency", Clue::Text)
+        );
+        assert_eq!(line_of(&d, &outlet), 5);
+    }
+
+    #[test]
+    fn seeds_without_dates_outlets_or_titles_stay_none() {
+        let m = run(&seed(1));
+        assert_eq!(
+            m.title.unwrap().value,
+            "In Japan, they wanted to open a NATO office amid the war in Ukraine"
+        );
+        assert_eq!((m.published, m.outlet), (None, None));
+
+        let d = seed(2);
+        let m = run(&d);
+        assert_eq!(m.title, None);
+        let published = m.published.unwrap();
+        assert_eq!(
+            published.value,
+            NaiveDate::from_ymd_opt(2023, 5, 10).unwrap()
+        );
+        assert_eq!(line_of(&d, &published), 1);
+
+        let m = run(&seed(3));
+        assert_eq!(
+            m.title.unwrap().value,
+            "NATO Expands Presence Liaison Office to Open in Tokyo"
+        );
+        assert_eq!((m.published, m.outlet), (None, None));
+
+        let m = run(&seed(4));
+        assert_eq!((m.title, m.published, m.outlet), (None, None, None));
+    }
+
+    #[test]
+    fn given_values_win_and_url_domains_resolve() {
+        let mut d = seed(0);
+        d.front = FrontMatter {
+            url: Some("https://edition.cnn.com/x".into()),
+            published: Some("2023-05-12".into()),
+            title: Some("Given title".into()),
+            author: Some("Jane Doe".into()),
+            ..Default::default()
+        };
+        let m = run(&d);
+        assert_eq!(
+            m.title.unwrap(),
+            Found {
+                value: "Given title".into(),
+                clue: Clue::Given,
+                span: None
+            }
+        );
+        assert_eq!(
+            m.published.unwrap().value,
+            NaiveDate::from_ymd_opt(2023, 5, 12).unwrap()
+        );
+        assert_eq!(
+            m.outlet.unwrap(),
+            Found {
+                value: "CNN".into(),
+                clue: Clue::UrlDomain,
+                span: None
+            }
+        );
+        assert_eq!(m.byline.unwrap().clue, Clue::Given);
+        d.front.outlet = Some("kyodo".into());
+        assert_eq!(run(&d).outlet.unwrap().value, "Kyodo News");
+    }
+
+    #[test]
+    fn bylines_from_by_lines_and_reporting_credits() {
+        let d = doc("Storm hits the coast hard\nBy Jane Doe and John Roe\nIt rained.\n");
+        assert_eq!(run(&d).byline.unwrap().value, "Jane Doe and John Roe");
+        let d = doc("It rained all day.\n(Reporting by Kiyoshi Takenaka; Editing by Tom Hogue)\n");
+        let byline = run(&d).byline.unwrap();
+        assert_eq!(byline.value, "Kiyoshi Takenaka");
+        assert_eq!(d.line_col(byline.span.unwrap().start), (2, 15));
+    }
+}

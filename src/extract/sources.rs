@@ -1,0 +1,167 @@
+//! Who a source phrase names: an outlet of the registry ("the Nikkei"), a person
+//! or role ("a NATO spokesman", "Foreign Minister Hayashi"), an unnamed group
+//! ("unnamed officials", "Military experts"), or a name the registry does not
+//! know ("The Daily Planet").
+//!
+//! Why it matters: the graph links articles to outlets and people, and the rules
+//! weigh named, anonymous and unknown sources differently. An unknown name is
+//! kept as written, never dropped.
+
+use super::SourceKind;
+use super::people::People;
+use crate::outlet::Registry;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Nouns that make a phrase a person or a role.
+pub(super) const ROLES: &str = r"(?i:spokes(?:man|woman|person|people|men|women)|press\s+secretary|secretary[- ]general|(?:prime\s+|foreign\s+|defen[cs]e\s+)?ministers?|secretar(?:y|ies)|presidents?|chancellors?|ambassadors?|diplomats?|officials?|experts?|analysts?|advis[eo]rs?|aides?|officers?|lawmakers?|legislators?|senators?|directors?|chiefs?|commanders?|representatives?|envoys?|researchers?|professors?|economists?|scientists?|prosecutors?|lawyers?|witnesses|witness|residents?|observers?|leaders?|premier|governors?|mayors?|sources?|insiders?)";
+
+/// Words that make a phrase anonymous sourcing.
+static ANONYMOUS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:unnamed|anonymous|anonymity|unidentified|familiar\s+with|close\s+to|knowledge\s+of|briefed\s+on|sources?|insiders?)\b")
+        .expect("anonymous pattern is valid")
+});
+
+static ROLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"\b{ROLES}\b")).expect("role pattern is valid"));
+
+/// A name after the role: "spokesman Mao Ning" → "Mao Ning".
+static NAME_AFTER_ROLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"^,?\s+(?P<name>{})$", super::people::NAME))
+        .expect("name pattern is valid")
+});
+
+const PRONOUNS: [&str; 12] = [
+    "he", "she", "they", "him", "her", "them", "it", "we", "i", "you", "this", "that",
+];
+
+/// "the source stressed" refers back to a source already cited.
+const ANAPHORS: [&str; 2] = ["the source", "the sources"];
+
+/// What a source phrase names, as `(source, kind)`; `None` for a pronoun or a
+/// phrase that names nothing.
+pub(super) fn classify(
+    phrase: &str,
+    registry: &Registry,
+    people: &People,
+) -> Option<(String, SourceKind)> {
+    let phrase = phrase.trim().trim_end_matches([',', '.', ';', ':']);
+    let bare = strip_article(phrase);
+    if bare.is_empty() || PRONOUNS.contains(&bare.to_ascii_lowercase().as_str()) {
+        return None;
+    }
+    if ANAPHORS.contains(&phrase.to_ascii_lowercase().as_str()) {
+        return None;
+    }
+    if let Some(outlet) = registry.resolve(bare) {
+        return Some((outlet.name.clone(), SourceKind::Outlet));
+    }
+    if ANONYMOUS.is_match(phrase) {
+        return Some((lowercase_article(phrase), SourceKind::Anonymous));
+    }
+    if let Some(role) = ROLE.find_iter(phrase).last() {
+        return Some(role_source(
+            phrase,
+            role.as_str(),
+            &phrase[role.end()..],
+            people,
+        ));
+    }
+    if people.knows(bare) {
+        return Some((people.full_name(bare).to_string(), SourceKind::Person));
+    }
+    bare.starts_with(|c: char| c.is_uppercase())
+        .then(|| (bare.to_string(), SourceKind::Unknown))
+}
+
+/// A phrase with a role noun: the person's name when given, else the role;
+/// a plural role without a name ("Military experts") is an unnamed group.
+fn role_source(phrase: &str, role: &str, after: &str, people: &People) -> (String, SourceKind) {
+    if let Some(caps) = NAME_AFTER_ROLE.captures(after) {
+        return (
+            people.full_name(&caps["name"]).to_string(),
+            SourceKind::Person,
+        );
+    }
+    let plural = role.ends_with('s') && !role.eq_ignore_ascii_case("witness");
+    let named_before = phrase[..phrase.len() - after.len() - role.len()]
+        .split_whitespace()
+        .last()
+        .filter(|w| people.knows(w));
+    if let Some(name) = named_before {
+        return (people.full_name(name).to_string(), SourceKind::Person);
+    }
+    let determined = phrase.split_whitespace().next().is_some_and(|w| {
+        ["a", "an", "the", "one", "his", "her", "its", "their"]
+            .contains(&w.to_ascii_lowercase().as_str())
+    });
+    let kind = if plural && !determined {
+        SourceKind::Anonymous
+    } else {
+        SourceKind::Person
+    };
+    (lowercase_article(phrase), kind)
+}
+
+fn strip_article(phrase: &str) -> &str {
+    ["the ", "The ", "a ", "A ", "an ", "An "]
+        .iter()
+        .find_map(|a| phrase.strip_prefix(a))
+        .unwrap_or(phrase)
+        .trim()
+}
+
+/// "A NATO spokesman" at a sentence start reads as "a NATO spokesman" in a report.
+fn lowercase_article(phrase: &str) -> String {
+    match phrase.split_once(' ') {
+        Some((first @ ("A" | "An" | "The"), rest)) => {
+            format!("{} {rest}", first.to_ascii_lowercase())
+        }
+        _ => phrase.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::testing::test_registry;
+
+    #[test]
+    fn phrases_are_outlets_people_groups_or_unknown_names() {
+        let registry = test_registry();
+        let people = People::find("Japanese Foreign Minister Yoshimasa Hayashi spoke.");
+        let kind = |p: &str| classify(p, &registry, &people);
+        assert_eq!(
+            kind("the Nikkei"),
+            Some(("Nikkei Asia".into(), SourceKind::Outlet))
+        );
+        assert_eq!(
+            kind("A NATO spokesman"),
+            Some(("a NATO spokesman".into(), SourceKind::Person))
+        );
+        assert_eq!(
+            kind("Foreign Minister Hayashi"),
+            Some(("Yoshimasa Hayashi".into(), SourceKind::Person))
+        );
+        assert_eq!(
+            kind("Chinese Foreign Ministry spokesman Mao Ning"),
+            Some(("Mao Ning".into(), SourceKind::Person))
+        );
+        assert_eq!(
+            kind("Military experts"),
+            Some(("Military experts".into(), SourceKind::Anonymous))
+        );
+        assert_eq!(
+            kind("unnamed Japanese and NATO officials"),
+            Some((
+                "unnamed Japanese and NATO officials".into(),
+                SourceKind::Anonymous
+            ))
+        );
+        assert_eq!(
+            kind("The Daily Planet"),
+            Some(("Daily Planet".into(), SourceKind::Unknown))
+        );
+        assert_eq!(kind("him"), None);
+    }
+}

@@ -1,0 +1,215 @@
+//! Wire credits and datelines: a short line that credits the whole text
+//! ("According to VNA", "Source: Reuters"), and a dateline at the top
+//! ("TOKYO (Reuters) -", "WASHINGTON (AP) —", or a scraped "Tokyo / CNN / –"
+//! spread over short lines).
+//!
+//! Why it matters: a credit or a wire dateline says where the text came from,
+//! which makes a copy attributed rather than an untraceable repost. A dateline
+//! naming an outlet that is not a wire ("Tokyo CNN –") claims that outlet as
+//! the publisher instead.
+
+use super::people::People;
+use super::sources;
+use super::{Citation, CitationKind, Clue, Found, SourceKind, Span};
+use crate::corpus::Document;
+use crate::outlet::{OutletKind, Registry};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A dateline is looked for only among the first lines of the text.
+const DATELINE_LINES: usize = 8;
+/// Lines of at most this many words, at the top, may be one dateline split up.
+const DATELINE_PART_WORDS: usize = 3;
+/// A credit line is short; a longer line is a sentence.
+const MAX_CREDIT_CHARS: usize = 80;
+
+/// "TOKYO (Reuters) -", "Tokyo\n\nCNN\n\n–": a place, then a source in
+/// parentheses or standing alone, then a dash. `\s` spans the blank lines of a
+/// scraped dateline.
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?P<place>[A-Z][\p{L}.’'-]*(?:[ \t]+[A-Z][\p{L}.’'-]*){0,2})(?:,[ \t]*[A-Z][\p{L}.]*(?:[ \t]+[A-Z][\p{L}.]*)?)?\s*(?:\((?P<paren>[^()\n]{1,40})\)|(?P<bare>[A-Z][\p{L}&.’' ]{0,40}?))\s*[-–—]",
+    )
+    .expect("dateline pattern is valid")
+});
+
+static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:according\s+to|source|sources|credit|courtesy\s+of)\s*:?\s+(?P<name>[^\s,;:][^,;:]*?)\s*\.?\s*$")
+        .expect("credit pattern is valid")
+});
+
+/// What the credits and the dateline say.
+#[derive(Debug, Default)]
+pub(super) struct Credits {
+    pub wire: Option<Found<String>>,
+    /// A dateline naming an outlet that is not a wire ("Tokyo CNN –").
+    pub publisher: Option<Found<String>>,
+    pub citations: Vec<(Citation, Span)>,
+}
+
+pub(super) fn credits(doc: &Document, registry: &Registry, people: &People) -> Credits {
+    let mut credits = Credits::default();
+    dateline(doc, registry, &mut credits);
+    for line in doc.line_spans() {
+        credit_line(&doc.text, line, registry, people, &mut credits);
+    }
+    credits
+}
+
+fn dateline(doc: &Document, registry: &Registry, credits: &mut Credits) {
+    let text = doc.text.as_str();
+    let top: Vec<Span> = doc
+        .line_spans()
+        .filter(|s| !text[s.clone()].trim().is_empty())
+        .take(DATELINE_LINES)
+        .collect();
+    for (i, line) in top.iter().enumerate() {
+        // The region a dateline may span: this line, plus the short lines after it.
+        let short_run = top[i..]
+            .iter()
+            .take_while(|s| text[(*s).clone()].split_whitespace().count() <= DATELINE_PART_WORDS)
+            .count();
+        let end = top[i + short_run.min(top.len() - i - 1)].end;
+        let Some(caps) = DATELINE.captures(&text[line.start..end]) else {
+            continue;
+        };
+        let (name, all_caps_place) = match (caps.name("paren"), caps.name("bare")) {
+            (Some(m), _) | (None, Some(m)) => (m, caps["place"].chars().all(|c| !c.is_lowercase())),
+            _ => continue,
+        };
+        let span = line.start + name.start()..line.start + name.end();
+        let outlet = registry.resolve(name.as_str());
+        let paren = caps.name("paren").is_some();
+        let Some(source) = outlet
+            .map(|o| o.name.clone())
+            .or_else(|| (paren && all_caps_place).then(|| name.as_str().trim().to_string()))
+        else {
+            continue;
+        };
+        let found = Found {
+            value: source.clone(),
+            clue: Clue::Text,
+            span: Some(span.clone()),
+        };
+        if outlet.is_some_and(|o| o.kind != OutletKind::Wire) {
+            credits.publisher = Some(found);
+        } else {
+            let kind = if outlet.is_some() {
+                SourceKind::Outlet
+            } else {
+                SourceKind::Unknown
+            };
+            let cue_span = line.start..line.start + caps.get(0).map_or(0, |m| m.end());
+            credits
+                .citations
+                .push((wire_citation(text, source, kind, cue_span), span));
+            credits.wire = Some(found);
+        }
+        return;
+    }
+}
+
+fn credit_line(
+    text: &str,
+    line: Span,
+    registry: &Registry,
+    people: &People,
+    credits: &mut Credits,
+) {
+    let body = &text[line.clone()];
+    if body.trim().len() > MAX_CREDIT_CHARS {
+        return;
+    }
+    let Some(name) = CREDIT.captures(body).and_then(|c| c.name("name")) else {
+        return;
+    };
+    let Some((source, kind)) = sources::classify(name.as_str(), registry, people) else {
+        return;
+    };
+    if !matches!(kind, SourceKind::Outlet | SourceKind::Unknown) {
+        return;
+    }
+    let span = line.start + name.start()..line.start + name.end();
+    let cue_span =
+        line.start + body.len() - body.trim_start().len()..line.start + body.trim_end().len();
+    credits.citations.push((
+        wire_citation(text, source.clone(), kind, cue_span),
+        span.clone(),
+    ));
+    if credits.wire.is_none() {
+        credits.wire = Some(Found {
+            value: source,
+            clue: Clue::Text,
+            span: Some(span),
+        });
+    }
+}
+
+fn wire_citation(text: &str, source: String, source_kind: SourceKind, span: Span) -> Citation {
+    Citation {
+        source,
+        source_kind,
+        kind: CitationKind::Wire,
+        cue: text[span.clone()]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" "),
+        span,
+        date: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::testing::{doc, seed, test_registry};
+
+    fn run(d: &Document) -> Credits {
+        credits(d, &test_registry(), &People::find(&d.text))
+    }
+
+    #[test]
+    fn vna_credit_line_is_the_wire() {
+        let d = seed(4);
+        let credits = run(&d);
+        let wire = credits.wire.unwrap();
+        assert_eq!(wire.value, "Vietnam News Agency");
+        assert_eq!(wire.clue, Clue::Text);
+        assert_eq!(d.line_col(wire.span.unwrap().start), (22, 14));
+        let (citation, _) = &credits.citations[0];
+        assert_eq!(
+            (citation.kind, citation.source_kind),
+            (CitationKind::Wire, SourceKind::Outlet)
+        );
+        assert_eq!(citation.cue, "According to VNA");
+        assert!(credits.publisher.is_none());
+    }
+
+    #[test]
+    fn scraped_dateline_over_blank_lines_claims_cnn() {
+        let d = seed(2);
+        let credits = run(&d);
+        let publisher = credits.publisher.unwrap();
+        assert_eq!(publisher.value, "CNN");
+        assert_eq!(d.line_col(publisher.span.unwrap().start), (5, 1));
+        assert!(credits.wire.is_none());
+        assert!(credits.citations.is_empty());
+    }
+
+    #[test]
+    fn wire_datelines_with_aliases_and_unknown_agencies() {
+        let credits = run(&doc("WASHINGTON (AP) — The Senate voted on Tuesday.\n"));
+        assert_eq!(credits.wire.unwrap().value, "Associated Press");
+        assert_eq!(credits.citations[0].0.cue, "WASHINGTON (AP) —");
+
+        let credits = run(&doc(
+            "Headline here today\nLAGOS (Daily Trust News) - Rain fell.\n",
+        ));
+        assert_eq!(credits.wire.unwrap().value, "Daily Trust News");
+        assert_eq!(credits.citations[0].0.source_kind, SourceKind::Unknown);
+
+        let credits = run(&doc("Tokyo (Japan) – it rained.\nSource: Reuters\n"));
+        assert_eq!(credits.wire.unwrap().value, "Reuters");
+        assert_eq!(credits.citations.len(), 1);
+    }
+}
