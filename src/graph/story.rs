@@ -4,8 +4,8 @@
 //! A story is a weakly connected part of the graph that holds at least one
 //! article. Its origins are the earliest report (the outlet-like source with the
 //! earliest date known for it, from a citation or a publication) and the
-//! first-hand sources (outlets that articles cite for an interview or a
-//! statement given to them). Wire credits are not first-hand: a wire is the
+//! first-hand sources (outlets that at least two of its articles, or its only
+//! article, cite for an interview or a statement given to them). Wire credits are not first-hand: a wire is the
 //! provider of a copy's text, and is itself a reporter that cites others.
 //!
 //! An article reaches a node through its citations and directed copies (one
@@ -136,9 +136,13 @@ fn origins(graph: &DiGraph<Node, Edge>, members: &[NodeIndex]) -> Vec<Origin> {
         .filter_map(|&n| known_date(graph, n).map(|date| (date, n)))
         .min()
         .map(|(_, n)| (dated(n), OriginKind::EarliestReport));
+    let articles = members
+        .iter()
+        .filter(|&&n| matches!(graph[n], Node::Article { .. }))
+        .count();
     let mut first_hand: Vec<_> = members
         .iter()
-        .filter(|&&n| is_first_hand(graph, n))
+        .filter(|&&n| first_hand_users(graph, n) >= articles.min(2))
         .map(|&n| dated(n))
         .collect();
     first_hand.sort_by_key(|&(n, date)| (date.is_none(), date, n));
@@ -167,17 +171,29 @@ pub(super) fn known_date(graph: &DiGraph<Node, Edge>, node: NodeIndex) -> Option
         .fold(None, earlier)
 }
 
-fn is_first_hand(graph: &DiGraph<Node, Edge>, node: NodeIndex) -> bool {
-    matches!(graph[node], Node::Outlet(_))
-        && graph.edges_directed(node, Incoming).any(|edge| {
-            matches!(
-                edge.weight(),
-                Edge::Cites {
-                    kind: CitationKind::Interview | CitationKind::Statement,
-                    ..
-                }
-            )
-        })
+/// How many articles cite an outlet for an interview or a statement given to
+/// it. A first-hand source is an origin of the story only when the story draws
+/// on it: at least two of its articles (or its one article) do; a side source
+/// that one article of many quotes is not where the story came from.
+fn first_hand_users(graph: &DiGraph<Node, Edge>, node: NodeIndex) -> usize {
+    if !matches!(graph[node], Node::Outlet(_)) {
+        return 0;
+    }
+    let first_hand = |edge: &petgraph::graph::EdgeReference<Edge>| {
+        matches!(
+            edge.weight(),
+            Edge::Cites {
+                kind: CitationKind::Interview | CitationKind::Statement,
+                ..
+            }
+        )
+    };
+    let citing: std::collections::BTreeSet<NodeIndex> = graph
+        .edges_directed(node, Incoming)
+        .filter(first_hand)
+        .map(|edge| edge.source())
+        .collect();
+    citing.len()
 }
 
 /// A step an article-walk can take into `node`: from where, at what cost, by which edge.

@@ -3,7 +3,8 @@
 use super::{Report, by_importance, label, sources};
 use crate::analysis::Analysis;
 use crate::settings::Settings;
-use comfy_table::{Cell, CellAlignment, ContentArrangement, presets};
+use comfy_table::ColumnConstraint::{ContentWidth, UpperBoundary};
+use comfy_table::{Cell, CellAlignment, ContentArrangement, Width, presets};
 
 /// The width the table is laid out for.
 const WIDTH: u16 = 100;
@@ -23,10 +24,16 @@ impl Report for Table {
                 "article",
                 "outlet",
                 "date",
-                "sources",
+                "named/anon",
                 "score",
-                "grade",
                 "top findings",
+            ])
+            .set_constraints([
+                ContentWidth,
+                UpperBoundary(Width::Fixed(14)),
+                ContentWidth,
+                ContentWidth,
+                ContentWidth,
             ]);
         for index in analysis.ranking() {
             let verdict = &analysis.verdicts[index];
@@ -35,29 +42,36 @@ impl Report for Table {
                 .publisher
                 .clone()
                 .or_else(|| meta.outlet.as_ref().map(|o| o.value.clone()));
-            let findings = by_importance(&verdict.findings);
-            let mut top: Vec<String> = findings
-                .iter()
-                .take(TOP_FINDINGS)
-                .map(|f| label(f))
-                .collect();
-            if findings.len() > TOP_FINDINGS {
-                top.push(format!("… {} more", findings.len() - TOP_FINDINGS));
-            }
+            let date = meta
+                .published
+                .as_ref()
+                .map_or("-".into(), |d| d.value.to_string());
             table.add_row(vec![
                 Cell::new(&analysis.documents[index].id),
                 Cell::new(outlet.as_deref().unwrap_or("-")),
-                Cell::new(
-                    meta.published
-                        .as_ref()
-                        .map_or("-".into(), |d| d.value.to_string()),
-                ),
+                Cell::new(date),
                 Cell::new(sources(analysis, index)).set_alignment(CellAlignment::Center),
-                Cell::new(verdict.score.score).set_alignment(CellAlignment::Right),
-                Cell::new(&verdict.score.grade).set_alignment(CellAlignment::Center),
-                Cell::new(top.join("\n")),
+                Cell::new(format!(
+                    "{:>3} {}",
+                    verdict.score.score, verdict.score.grade
+                )),
+                Cell::new(top_findings(&verdict.findings)),
             ]);
         }
         format!("{table}\n")
     }
+}
+
+/// The most important findings, one a line, and how many more there are.
+fn top_findings(findings: &[crate::rules::Finding]) -> String {
+    let findings = by_importance(findings);
+    let mut top: Vec<String> = findings
+        .iter()
+        .take(TOP_FINDINGS)
+        .map(|f| label(f))
+        .collect();
+    if findings.len() > TOP_FINDINGS {
+        top.push(format!("… {} more", findings.len() - TOP_FINDINGS));
+    }
+    top.join("\n")
 }
