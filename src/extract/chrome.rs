@@ -31,7 +31,7 @@ static CHROME_LINE: LazyLock<Regex> = LazyLock::new(|| {
         | no\s+results\s+found\.? | exit\s+mobile\s+version | skip\s+to\s+(?:main\s+)?content | back\s+to\s+top
         | (?:subscribe|sign\s+up)(?:\s+(?:to|for)\s+(?:our|the)\s+newsletters?)?\s*!?
         | advertisement | sponsored(?:\s+content)? | loading\.{0,3}
-        | we\s+use\s+cookies\b.* | (?:accept|reject)(?:\s+all)?(?:\s+cookies)? | cookie\s+(?:policy|settings|preferences)
+        | we\s+use\s+cookies(?-u:\b).* | (?:accept|reject)(?:\s+all)?(?:\s+cookies)? | cookie\s+(?:policy|settings|preferences)
         | (?:copyright\s+)?©.* | all\s+rights\s+reserved\.?
         )\s*$",
     )

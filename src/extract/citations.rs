@@ -17,7 +17,7 @@ use super::sources::{self, ROLES};
 use super::{Citation, CitationKind, SourceKind, Span, dates};
 use crate::outlet::{OutletKind, Registry};
 use chrono::NaiveDate;
-use regex::Regex;
+use regex::{Regex, RegexBuilder};
 use std::sync::LazyLock;
 
 /// How far before an outlet's name a cue may start.
@@ -27,14 +27,14 @@ const CUE_REACH: usize = 80;
 static CUE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)(?:
-          (?P<interview>\b(?:in|during)\s+an?\s+(?:\w+\s+)?interview\s+with
-            | \b(?:told|speaking\s+(?:to|with)|spoke\s+(?:to|with)|talking\s+to|talked\s+to|interviewed\s+by))
-        | (?P<statement>\b(?:in\s+)?an?\s+(?:\w+\s+)?statement\s+(?:(?:sent|given|emailed|released|provided)\s+)?to)
-        | (?P<report>\baccording\s+to(?:\s+an?\s+(?:\w+\s+)?report\s+(?:by|from|in))?
-            | \bciting(?:\s+an?\s+(?:\w+\s+)?report\s+(?:by|from|in))?
-            | \b(?:as\s+)?(?:(?:first|originally|previously|initially)\s+)?(?:reported|published|broadcast|revealed|quoted)\s+(?:first\s+)?(?:by|in)
-            | \b(?:in\s+)?an?\s+(?:\w+\s+)?report\s+(?:by|from|in)
-            | \bvia)
+          (?P<interview>(?-u:\b)(?:in|during)\s+an?\s+(?:\w+\s+)?interview\s+with
+            | (?-u:\b)(?:told|speaking\s+(?:to|with)|spoke\s+(?:to|with)|talking\s+to|talked\s+to|interviewed\s+by))
+        | (?P<statement>(?-u:\b)(?:in\s+)?an?\s+(?:\w+\s+)?statement\s+(?:(?:sent|given|emailed|released|provided)\s+)?to)
+        | (?P<report>(?-u:\b)according\s+to(?:\s+an?\s+(?:\w+\s+)?report\s+(?:by|from|in))?
+            | (?-u:\b)citing(?:\s+an?\s+(?:\w+\s+)?report\s+(?:by|from|in))?
+            | (?-u:\b)(?:as\s+)?(?:(?:first|originally|previously|initially)\s+)?(?:reported|published|broadcast|revealed|quoted)\s+(?:first\s+)?(?:by|in)
+            | (?-u:\b)(?:in\s+)?an?\s+(?:\w+\s+)?report\s+(?:by|from|in)
+            | (?-u:\b)via)
         )\s+(?:the\s+)?$",
     )
     .expect("cue pattern is valid")
@@ -50,14 +50,14 @@ static CUE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         \s+(?:(?:also|first|originally|previously|earlier|later|recently|has|had|have|was|were)\s+){0,2}
         (?:reported|reports|said|says|noted|notes|assessed|assesses|wrote|writes|confirmed|confirms|revealed|reveals
           |announced|stated|claimed|cited|learned|quoted|added|published|broadcast|observed|explained|commented
-          |goes\s+on\s+to\s+say|went\s+on\s+to\s+say)\b",
+          |goes\s+on\s+to\s+say|went\s+on\s+to\s+say)(?-u:\b)",
     )
     .expect("cue pattern is valid")
 });
 
 /// Words that name a cue's outlet as a publication rather than by name: "the Nikkei newspaper".
 static SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s+(?:news\s+agency|news\s+service|newspaper|daily)\b")
+    Regex::new(r"(?i)^\s+(?:news\s+agency|news\s+service|newspaper|daily)(?-u:\b)")
         .expect("suffix pattern is valid")
 });
 
@@ -65,14 +65,14 @@ static ANONYMOUS: LazyLock<Regex> = LazyLock::new(|| {
     const GROUP: &str = r"(?:officials?|sources?|people|persons|diplomats?|insiders?|executives?|officers?|employees?)";
     Regex::new(&format!(
         r"(?ix)
-          \b(?:citing|according\s+to)\s+(?P<cited>(?:unnamed|anonymous|unidentified)\s+(?:[\w’'-]+\s+){{0,5}}?{GROUP})\b
-        | \b(?P<unnamed>(?:unnamed|anonymous|unidentified)\s+(?:[\w’'-]+\s+){{0,5}}?{GROUP})\b
-        | \b(?P<familiar>(?:people|persons|sources?|officials?|insiders?|someone|a\s+person)\s+
+          (?-u:\b)(?:citing|according\s+to)\s+(?P<cited>(?:unnamed|anonymous|unidentified)\s+(?:[\w’'-]+\s+){{0,5}}?{GROUP})(?-u:\b)
+        | (?-u:\b)(?P<unnamed>(?:unnamed|anonymous|unidentified)\s+(?:[\w’'-]+\s+){{0,5}}?{GROUP})(?-u:\b)
+        | (?-u:\b)(?P<familiar>(?:people|persons|sources?|officials?|insiders?|someone|a\s+person)\s+
               (?:familiar\s+with|briefed\s+on|with\s+(?:direct\s+)?knowledge\s+of|close\s+to|involved\s+in)\s+(?:the\s+|an?\s+)?[\w’'-]+)
-        | \b(?P<close>an?\s+source\s+close\s+to\s+(?:the\s+|an?\s+)?[\w’'-]+)
-        | \b(?P<withheld>{GROUP}\s+(?:who\s+)?(?:spoke|speaking|asked|requested|declined\s+to\s+be\s+named)
+        | (?-u:\b)(?P<close>an?\s+source\s+close\s+to\s+(?:the\s+|an?\s+)?[\w’'-]+)
+        | (?-u:\b)(?P<withheld>{GROUP}\s+(?:who\s+)?(?:spoke|speaking|asked|requested|declined\s+to\s+be\s+named)
               (?:\s+on\s+(?:the\s+)?condition\s+of\s+anonymity|\s+not\s+to\s+be\s+(?:named|identified)|\s+anonymity)?)
-        | \b(?:according\s+to\s+)?(?P<sources>sources|insiders)(?:\s+(?:said|say|says|told|confirmed|revealed|added))?\b
+        | (?-u:\b)(?:according\s+to\s+)?(?P<sources>sources|insiders)(?:\s+(?:said|say|says|told|confirmed|revealed|added))?(?-u:\b)
         "
     ))
     .expect("anonymous pattern is valid")
@@ -82,7 +82,7 @@ static ANONYMOUS: LazyLock<Regex> = LazyLock::new(|| {
 /// "a spokesperson for the Department of Foreign Affairs and Trade".
 fn person_pattern(group: &str) -> String {
     format!(
-        r"(?P<{group}>(?:(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)[ \t]+)?(?:[A-Z][\p{{L}}’'.-]*[ \t]+){{0,4}}(?:[\p{{Ll}}’']+[ \t]+){{0,2}}\b{ROLES}\b(?:[ \t]+(?:for|of|at)[ \t]+(?:the[ \t]+)?[A-Z][\p{{L}}’'-]*(?:[ \t]+(?:[A-Z][\p{{L}}’'-]*|of|and|for|the)){{0,6}})?(?:,?[ \t]+[A-Z]\p{{Ll}}[\p{{L}}’'-]*(?:[ \t]+[A-Z]\p{{Ll}}[\p{{L}}’'-]*){{0,2}})?)"
+        r"(?P<{group}>(?:(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)[ \t]+)?(?:[A-Z][\p{{L}}’'.-]*[ \t]+){{0,4}}(?:[\p{{Ll}}’']+[ \t]+){{0,2}}(?-u:\b){ROLES}(?-u:\b)(?:[ \t]+(?:for|of|at)[ \t]+(?:the[ \t]+)?[A-Z][\p{{L}}’'-]*(?:[ \t]+(?:[A-Z][\p{{L}}’'-]*|of|and|for|the)){{0,6}})?(?:,?[ \t]+[A-Z]\p{{Ll}}[\p{{L}}’'-]*(?:[ \t]+[A-Z]\p{{Ll}}[\p{{L}}’'-]*){{0,2}})?)"
     )
 }
 
@@ -91,12 +91,15 @@ fn person_pattern(group: &str) -> String {
 const ATTRIBUTION_VERBS: &str = r"(?:said|says|added|stated|told|noted|claimed|explained|stressed|emphasi[sz]ed|insisted|argued|warned|affirmed|confirmed|wrote)";
 
 static PERSON_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"\b(?i:according\s+to|citing)\s+{cited}|{speaker}(?:,[ \t][^,.;\n]{{1,80}},)?[ \t]+(?:(?:further|also|later|then|again|\w+ly)[ \t]+)?{ATTRIBUTION_VERBS}\b|\b(?:said|stated|added|wrote)\s+{inverted}",
+    RegexBuilder::new(&format!(
+        r"(?-u:\b)(?i:according\s+to|citing)\s+{cited}|{speaker}(?:,[ \t][^,.;\n]+,)?[ \t]+(?:(?:further|also|later|then|again|[a-z]+ly)[ \t]+)?{ATTRIBUTION_VERBS}(?-u:\b)|(?-u:\b)(?:said|stated|added|wrote)\s+{inverted}",
         cited = person_pattern("cited"),
         speaker = person_pattern("speaker"),
         inverted = person_pattern("inverted"),
     ))
+    // The pattern is large; a bigger lazy-DFA cache keeps the search off the slow PikeVM.
+    .dfa_size_limit(32 << 20)
+    .build()
     .expect("person cue pattern is valid")
 });
 
@@ -105,7 +108,7 @@ const UNKNOWN_NAME: &str =
 
 static UNKNOWN_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b(?i:according\s+to|citing|told|in\s+an?\s+interview\s+with|speaking\s+to|(?:as\s+)?reported\s+by)\s+(?P<before>{UNKNOWN_NAME})|(?P<after>{UNKNOWN_NAME})\s+(?:first\s+)?(?:reported|wrote|revealed)\b"
+        r"(?-u:\b)(?i:according\s+to|citing|told|in\s+an?\s+interview\s+with|speaking\s+to|(?:as\s+)?reported\s+by)\s+(?P<before>{UNKNOWN_NAME})|(?P<after>{UNKNOWN_NAME})\s+(?:first\s+)?(?:reported|wrote|revealed)(?-u:\b)"
     ))
     .expect("unknown cue pattern is valid")
 });

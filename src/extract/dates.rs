@@ -18,12 +18,12 @@ const WEEKDAYS: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Su
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = format!(
         r"(?x)
-        \b(?P<iy>\d{{4}})-(?P<im>\d{{1,2}})-(?P<id>\d{{1,2}})\b
-        | \b(?P<dd>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<dm>{MONTHS})\b\.?(?:,?\s+(?P<dy>\d{{4}})\b)?
-        | \b(?P<mm>{MONTHS})\b\.?\s+(?P<md>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<my>\d{{4}})\b)?
-        | \b(?:(?P<rel>last|next|this|past|on)\s+)?(?P<wd>{WEEKDAYS})\b
-        | \b(?P<day>yesterday|today)\b
-        | \b(?P<vague>(?:last|this|past|next)\s+(?:week|month|year)|(?:earlier|later)\s+this\s+(?:week|month))\b
+        (?-u:\b)(?P<iy>\d{{4}})-(?P<im>\d{{1,2}})-(?P<id>\d{{1,2}})(?-u:\b)
+        | (?-u:\b)(?P<dd>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<dm>{MONTHS})(?-u:\b)\.?(?:,?\s+(?P<dy>\d{{4}})(?-u:\b))?
+        | (?-u:\b)(?P<mm>{MONTHS})(?-u:\b)\.?\s+(?P<md>\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(?P<my>\d{{4}})(?-u:\b))?
+        | (?-u:\b)(?:(?P<rel>last|next|this|past|on)\s+)?(?P<wd>{WEEKDAYS})(?-u:\b)
+        | (?-u:\b)(?P<day>yesterday|today)(?-u:\b)
+        | (?-u:\b)(?P<vague>(?:last|this|past|next)\s+(?:week|month|year)|(?:earlier|later)\s+this\s+(?:week|month))(?-u:\b)
         "
     );
     Regex::new(&pattern).expect("date pattern is valid")

@@ -25,7 +25,7 @@ pub(super) const SPEECH_VERBS: &str = r"(?:said|says|added|adds|stated|states|to
 
 static PERSON: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r#"\b{TITLES}\s+(?P<titled>{NAME})\b|["“](?P<quoted>{NAME})["”]\s+{SPEECH_VERBS}\b"#
+        r#"(?-u:\b){TITLES}\s+(?P<titled>{NAME})(?-u:\b)|["“](?P<quoted>{NAME})["”]\s+{SPEECH_VERBS}(?-u:\b)"#
     ))
     .expect("person pattern is valid")
 });

@@ -27,7 +27,7 @@ static INTRODUCES: LazyLock<Regex> = LazyLock::new(|| {
 /// After the closing mark: `, stated a spokesperson …` or `, Hayashi said`.
 static SPEAKER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^[,.!?]?\s*(?:{SPEECH_VERBS}\s+(?P<inverted>[^,.;:\n“”\x22]{{1,100}}?)\s*(?:[,.;:\n]|$)|(?P<subject>[^,.;:\n“”\x22]{{1,60}}?)\s+{SPEECH_VERBS}\b)"
+        r"^[,.!?]?\s*(?:{SPEECH_VERBS}\s+(?P<inverted>[^,.;:\n“”\x22]{{1,100}}?)\s*(?:[,.;:\n]|$)|(?P<subject>[^,.;:\n“”\x22]{{1,60}}?)\s+{SPEECH_VERBS}(?-u:\b))"
     ))
     .expect("speaker pattern is valid")
 });

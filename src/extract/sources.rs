@@ -18,12 +18,13 @@ pub(super) const ROLES: &str = r"(?i:spokes(?:man|woman|person|people|men|women)
 
 /// Words that make a phrase anonymous sourcing.
 static ANONYMOUS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:unnamed|anonymous|anonymity|unidentified|familiar\s+with|close\s+to|knowledge\s+of|briefed\s+on|sources?|insiders?)\b")
+    Regex::new(r"(?i)(?-u:\b)(?:unnamed|anonymous|anonymity|unidentified|familiar\s+with|close\s+to|knowledge\s+of|briefed\s+on|sources?|insiders?)(?-u:\b)")
         .expect("anonymous pattern is valid")
 });
 
-static ROLE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"\b{ROLES}\b")).expect("role pattern is valid"));
+static ROLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?-u:\b){ROLES}(?-u:\b)")).expect("role pattern is valid")
+});
 
 /// A name after the role: "spokesman Mao Ning" → "Mao Ning".
 static NAME_AFTER_ROLE: LazyLock<Regex> = LazyLock::new(|| {
