@@ -43,9 +43,9 @@ fn sources(analysis: &Analysis, index: usize) -> String {
     format!("{}/{}", value("named_sources"), value("anonymous_sources"))
 }
 
-/// A finding as a short label: `+5 rule:line`, with `cap N` for a veto.
+/// A finding as a short label: `rule:line +5`, with `cap N` for a veto.
 fn label(finding: &Finding) -> String {
     let at = finding.line.map(|l| format!(":{l}")).unwrap_or_default();
     let cap = finding.cap.map(|c| format!(" cap {c}")).unwrap_or_default();
-    format!("{:+} {}{at}{cap}", finding.weight, finding.rule)
+    format!("{}{at} {:+}{cap}", finding.rule, finding.weight)
 }
