@@ -64,6 +64,7 @@ pub fn analyze(corpus: Corpus, settings: &Settings) -> Analysis {
         .map(|e| e.meta.published.as_ref().map(|d| d.value))
         .collect();
     let mut copies = reuse::find_copies(&documents, &published, &settings.reuse);
+    reuse::orient_by_publisher(&mut copies, &extractions);
     reuse::attribute(&mut copies, &documents, &extractions, &settings.registry);
     let quotes = reuse::quote_matches_with(&documents, &extractions, &settings.reuse);
     let graph = graph::build(&documents, &extractions, &copies, &settings.registry);

@@ -24,7 +24,7 @@ pub use params::ReuseParams;
 pub use quotes::{QuoteChange, QuoteMatch, QuoteRef, quote_matches, quote_matches_with};
 
 use crate::corpus::Document;
-use crate::extract::Span;
+use crate::extract::{Extraction, Span};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -192,6 +192,33 @@ fn copy_pair(
         passages,
         attributed: false,
     }
+}
+
+/// Direct the verbatim pairs that dates and containment left undirected, where
+/// the metadata tells: of two near-identical texts, the one that names no
+/// publisher while the other does is taken as the copy, since a re-post strips
+/// its source's name. Revised pairs (two retellings of a third source) and pairs
+/// where both or neither name a publisher stay undirected.
+pub fn orient_by_publisher(pairs: &mut [CopyPair], extractions: &[Extraction]) {
+    let named = |doc: usize| extractions[doc].meta.outlet.is_some();
+    let undirected_verbatim = |p: &&mut CopyPair| !p.directed && p.grade == ReuseGrade::Verbatim;
+    for pair in pairs.iter_mut().filter(undirected_verbatim) {
+        match (named(pair.copier), named(pair.source)) {
+            (false, true) => pair.directed = true,
+            (true, false) => {
+                std::mem::swap(&mut pair.copier, &mut pair.source);
+                std::mem::swap(&mut pair.containment, &mut pair.containment_of_source);
+                for passage in &mut pair.passages {
+                    std::mem::swap(&mut passage.copier, &mut passage.source);
+                }
+                pair.passages
+                    .sort_by_key(|p| (p.copier.start, p.source.start));
+                pair.directed = true;
+            }
+            _ => {}
+        }
+    }
+    pairs.sort_by_key(|p| (p.copier, p.source));
 }
 
 #[cfg(test)]
