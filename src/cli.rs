@@ -140,7 +140,7 @@ fn load_rules(path: Option<&Path>) -> Result<Settings, u8> {
         );
         let count = errors.len();
         eprintln!(
-            "prov: error: {shown}: {count} problem{}; no article was read",
+            "prov: error: {shown}: {count} problem{}",
             if count == 1 { "" } else { "s" }
         );
         EXIT_ERROR
