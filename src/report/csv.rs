@@ -1,6 +1,6 @@
 //! `--format csv`: one row per article, for spreadsheets.
 
-use super::{Report, by_importance};
+use super::{Report, by_importance, outlet, published};
 use crate::analysis::Analysis;
 use crate::settings::Settings;
 
@@ -44,19 +44,12 @@ impl Report for Csv {
                     .as_ref()
                     .map(|t| t.value.clone())
                     .unwrap_or_default(),
-                verdict
-                    .publisher
-                    .clone()
-                    .or_else(|| meta.outlet.as_ref().map(|o| o.value.clone()))
-                    .unwrap_or_default(),
+                outlet(analysis, index).unwrap_or_default().to_string(),
                 meta.wire
                     .as_ref()
                     .map(|w| w.value.clone())
                     .unwrap_or_default(),
-                meta.published
-                    .as_ref()
-                    .map(|d| d.value.to_string())
-                    .unwrap_or_default(),
+                published(analysis, index).unwrap_or_default(),
                 signal("named_sources"),
                 signal("anonymous_sources"),
                 verdict.score.score.to_string(),

@@ -160,12 +160,9 @@ fn article(analysis: &Analysis, index: usize) -> Article<'_> {
         id: &doc.id,
         path: &doc.path,
         title: meta.title.as_ref().map(|t| t.value.as_str()),
-        outlet: verdict
-            .publisher
-            .as_deref()
-            .or(meta.outlet.as_ref().map(|o| o.value.as_str())),
+        outlet: super::outlet(analysis, index),
         wire: meta.wire.as_ref().map(|w| w.value.as_str()),
-        published: meta.published.as_ref().map(|d| d.value.to_string()),
+        published: super::published(analysis, index),
         score: verdict.score.score,
         grade: &verdict.score.grade,
         start: &verdict.score.start,

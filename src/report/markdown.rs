@@ -1,6 +1,6 @@
 //! `--format markdown`: the table and every finding, for a pull request or a wiki.
 
-use super::{Report, by_importance, label, sources};
+use super::{Report, by_importance, label, outlet, published, sources};
 use crate::analysis::Analysis;
 use crate::settings::Settings;
 use std::fmt::Write;
@@ -15,20 +15,12 @@ impl Report for Markdown {
         let cell = |s: &str| s.replace('|', "\\|");
         for &index in &analysis.ranking() {
             let verdict = &analysis.verdicts[index];
-            let meta = &analysis.extractions[index].meta;
-            let outlet = verdict
-                .publisher
-                .clone()
-                .or_else(|| meta.outlet.as_ref().map(|o| o.value.clone()));
-            let date = meta
-                .published
-                .as_ref()
-                .map_or("-".into(), |d| d.value.to_string());
+            let date = published(analysis, index).unwrap_or_else(|| "-".into());
             let _ = writeln!(
                 out,
                 "| {} | {} | {date} | {} | {} | {} |",
                 cell(&analysis.documents[index].id),
-                cell(outlet.as_deref().unwrap_or("-")),
+                cell(outlet(analysis, index).unwrap_or("-")),
                 sources(analysis, index),
                 verdict.score.score,
                 verdict.score.grade

@@ -36,6 +36,21 @@ pub fn by_importance(findings: &[Finding]) -> Vec<&Finding> {
     sorted
 }
 
+/// The article's publisher: the registry's name for it, else the name the text gives.
+fn outlet(analysis: &Analysis, index: usize) -> Option<&str> {
+    let claimed = analysis.extractions[index].meta.outlet.as_ref();
+    analysis.verdicts[index]
+        .publisher
+        .as_deref()
+        .or(claimed.map(|o| o.value.as_str()))
+}
+
+/// The article's publication date, as `YYYY-MM-DD`.
+fn published(analysis: &Analysis, index: usize) -> Option<String> {
+    let date = analysis.extractions[index].meta.published.as_ref();
+    date.map(|d| d.value.to_string())
+}
+
 /// "3/1": named and anonymous sources of an article.
 fn sources(analysis: &Analysis, index: usize) -> String {
     let signals = &analysis.verdicts[index].signals;

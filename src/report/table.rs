@@ -1,6 +1,6 @@
 //! `--format table`: the reliability table, best first, for a terminal.
 
-use super::{Report, by_importance, label, sources};
+use super::{Report, by_importance, label, outlet, published, sources};
 use crate::analysis::Analysis;
 use crate::settings::Settings;
 use comfy_table::ColumnConstraint::{ContentWidth, UpperBoundary};
@@ -37,18 +37,10 @@ impl Report for Table {
             ]);
         for index in analysis.ranking() {
             let verdict = &analysis.verdicts[index];
-            let meta = &analysis.extractions[index].meta;
-            let outlet = verdict
-                .publisher
-                .clone()
-                .or_else(|| meta.outlet.as_ref().map(|o| o.value.clone()));
-            let date = meta
-                .published
-                .as_ref()
-                .map_or("-".into(), |d| d.value.to_string());
+            let date = published(analysis, index).unwrap_or_else(|| "-".into());
             table.add_row(vec![
                 Cell::new(&analysis.documents[index].id),
-                Cell::new(outlet.as_deref().unwrap_or("-")),
+                Cell::new(outlet(analysis, index).unwrap_or("-")),
                 Cell::new(date),
                 Cell::new(sources(analysis, index)).set_alignment(CellAlignment::Center),
                 Cell::new(format!(
