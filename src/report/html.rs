@@ -40,7 +40,8 @@ figure{margin:0;overflow-x:auto}svg.graph{width:100%;height:auto;display:block;m
 svg.graph text{font-family:system-ui,Helvetica,Arial,sans-serif}
 svg.graph textPath{paint-order:stroke;stroke:#fff;stroke-width:4px;stroke-linejoin:round}
 figcaption{color:#555;font-size:.9rem;margin-top:.4rem}
-section.article{border-top:1px solid #e2e2e2}
+section.article{border-top:1px solid #e2e2e2}h2+section.article{border-top:0}h4{font-size:.9rem;margin:.8rem 0 .2rem;color:#444}
+table.findings td:nth-child(-n+4),table.citations td:nth-child(-n+3){white-space:nowrap}
 @media print{body{max-width:none;padding:0;font-size:11pt}a{color:inherit;text-decoration:none}\
 thead{display:table-header-group}tr,section.article h3{break-inside:avoid;break-after:avoid}}
 ";
@@ -285,10 +286,12 @@ fn article(out: &mut String, analysis: &Analysis, index: usize) {
     );
     findings(out, analysis, index);
     citations(out, analysis, index);
+    copies(out, analysis, index);
     out.push_str("</section>\n");
 }
 
 fn findings(out: &mut String, analysis: &Analysis, index: usize) {
+    out.push_str("<h4>Findings</h4>\n");
     let findings = by_importance(&analysis.verdicts[index].findings);
     if findings.is_empty() {
         out.push_str("<p class=\"note\">No findings.</p>\n");
@@ -324,6 +327,7 @@ fn findings(out: &mut String, analysis: &Analysis, index: usize) {
 }
 
 fn citations(out: &mut String, analysis: &Analysis, index: usize) {
+    out.push_str("<h4>Citations</h4>\n");
     let (doc, extraction) = (&analysis.documents[index], &analysis.extractions[index]);
     if extraction.citations.is_empty() {
         out.push_str("<p class=\"note\">No citations found.</p>\n");
@@ -348,6 +352,40 @@ fn citations(out: &mut String, analysis: &Analysis, index: usize) {
     out.push_str("</tbody></table>\n");
 }
 
+/// The copies `reuse` found that involve this article: what it copies, and
+/// pairs whose direction is unknown, listed on both articles.
+fn copies(out: &mut String, analysis: &Analysis, index: usize) {
+    let mut lines = Vec::new();
+    for copy in &analysis.copies {
+        let other = if copy.copier == index {
+            copy.source
+        } else if !copy.directed && copy.source == index {
+            copy.copier
+        } else {
+            continue;
+        };
+        let verb = if copy.directed {
+            "copies"
+        } else {
+            "shares text with (direction unknown)"
+        };
+        let credit = if copy.attributed {
+            "credits its source"
+        } else {
+            "does not credit its source"
+        };
+        lines.push(format!(
+            "<li>{verb} <a href=\"#{}\">{}</a>: {:.0}% of its text; {credit}</li>",
+            anchor(other),
+            escape(&analysis.documents[other].id),
+            copy.containment * 100.0,
+        ));
+    }
+    if !lines.is_empty() {
+        let _ = writeln!(out, "<h4>Copies</h4>\n<ul>\n{}\n</ul>", lines.join("\n"));
+    }
+}
+
 fn skipped(out: &mut String, analysis: &Analysis) {
     if analysis.errors.is_empty() {
         return;
@@ -367,6 +405,51 @@ fn skipped(out: &mut String, analysis: &Analysis) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::corpus::{Corpus, Document, FrontMatter};
+    use crate::reuse::{CopyPair, ReuseGrade};
+
+    #[test]
+    fn a_copy_is_listed_on_the_copier_with_its_share_and_credit() {
+        let settings = Settings::builtin();
+        let document = |id: &str| {
+            let text = "NATO will open an office in Tokyo.\n".to_string();
+            Document::new(id.into(), format!("{id}.txt"), text, FrontMatter::default())
+        };
+        let corpus = Corpus {
+            documents: vec![document("original"), document("repost")],
+            errors: vec![],
+        };
+        let mut analysis = crate::analysis::analyze(corpus, &settings);
+        analysis.copies = vec![CopyPair {
+            copier: 1,
+            source: 0,
+            directed: true,
+            containment: 0.62,
+            containment_of_source: 0.5,
+            jaccard: 0.4,
+            grade: ReuseGrade::Light,
+            passages: vec![],
+            attributed: false,
+        }];
+        let html = Html.render(&analysis, &settings);
+        let repost = &html[html.find("id=\"article-1\"").expect("the repost's section")..];
+        let repost = &repost[..repost.find("</section>").expect("its end")];
+        assert!(
+            repost.contains(
+                "copies <a href=\"#article-0\">original</a>: 62% of its text; \
+                 does not credit its source"
+            ),
+            "{repost}"
+        );
+        let original = &html[html
+            .find("id=\"article-0\"")
+            .expect("the original's section")..];
+        let original = &original[..original.find("</section>").expect("its end")];
+        assert!(
+            !original.contains("<h4>Copies</h4>"),
+            "a directed copy is listed on the copier only"
+        );
+    }
 
     #[test]
     fn escaping_covers_elements_and_both_quotes() {

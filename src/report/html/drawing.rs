@@ -246,6 +246,133 @@ fn inline(document: &str, width: f64, height: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::corpus::{Document, FrontMatter};
+    use crate::extract::{Citation, CitationKind, Clue, Extraction, Found, Meta, SourceKind};
+    use crate::outlet::{Outlet, OutletKind, Registry};
+    use crate::reuse::{CopyPair, ReuseGrade};
+
+    fn cite(source: &str, source_kind: SourceKind, kind: CitationKind, date: &str) -> Citation {
+        Citation {
+            source: source.into(),
+            source_kind,
+            kind,
+            cue: String::new(),
+            span: 0..0,
+            date: date.parse().ok(),
+        }
+    }
+
+    /// Three articles: one published by CNN, one citing CNN twice and Nikkei
+    /// Asia's first report and quoting a spokesman, and an uncredited copy of it.
+    fn story() -> CitationGraph {
+        let outlet = |name: &str| Outlet {
+            name: name.into(),
+            aliases: vec![],
+            domains: vec![],
+            kind: OutletKind::Newspaper,
+            prior: None,
+        };
+        let registry = Registry::new(vec![outlet("CNN"), outlet("Nikkei Asia")]);
+        let docs: Vec<Document> = ["cnn", "rewrite", "copy"]
+            .iter()
+            .map(|id| {
+                Document::new(
+                    id.to_string(),
+                    format!("{id}.txt"),
+                    String::new(),
+                    FrontMatter::default(),
+                )
+            })
+            .collect();
+        let published_by_cnn = Meta {
+            outlet: Some(Found {
+                value: "CNN".into(),
+                clue: Clue::Given,
+                span: None,
+            }),
+            ..Meta::default()
+        };
+        let cites = vec![
+            cite("CNN", SourceKind::Outlet, CitationKind::Interview, ""),
+            cite("CNN", SourceKind::Outlet, CitationKind::Report, ""),
+            cite(
+                "Nikkei Asia",
+                SourceKind::Outlet,
+                CitationKind::Report,
+                "2023-05-03",
+            ),
+            cite(
+                "a NATO spokesman",
+                SourceKind::Person,
+                CitationKind::Statement,
+                "",
+            ),
+        ];
+        let extractions = vec![
+            Extraction {
+                meta: published_by_cnn,
+                ..Extraction::default()
+            },
+            Extraction {
+                citations: cites,
+                ..Extraction::default()
+            },
+            Extraction::default(),
+        ];
+        let copy = CopyPair {
+            copier: 2,
+            source: 1,
+            directed: true,
+            containment: 0.62,
+            containment_of_source: 0.5,
+            jaccard: 0.4,
+            grade: ReuseGrade::Verbatim,
+            passages: vec![],
+            attributed: false,
+        };
+        crate::graph::build(&docs, &extractions, &[copy], &registry)
+    }
+
+    #[test]
+    fn the_drawing_shows_articles_outlets_origins_and_copies_but_not_people() {
+        let svg = svg(&story()).expect("something to draw");
+        for text in [
+            "rewrite",
+            "copy",
+            "CNN",
+            "Nikkei Asia",
+            "earliest report 2023-05-03",
+        ] {
+            assert!(
+                svg.contains(&format!(">{text}<")),
+                "no label {text} in {svg}"
+            );
+        }
+        assert!(
+            svg.contains(">interview, report<"),
+            "one line per pair, all labels: {svg}"
+        );
+        assert!(svg.contains(">copies 62%<"));
+        assert!(
+            svg.contains("stroke=\"#ff0000ff\""),
+            "an uncredited copy is red"
+        );
+        assert!(svg.contains("stroke-dasharray"), "a copy is dashed");
+        assert!(
+            !svg.contains("NATO spokesman"),
+            "people are listed per article, not drawn"
+        );
+    }
+
+    #[test]
+    fn the_drawing_is_the_same_bytes_every_time() {
+        // layout-rs keeps font classes in a HashMap; each map has its own hash keys.
+        let graph = story();
+        let first = svg(&graph);
+        for _ in 0..5 {
+            assert_eq!(svg(&graph), first);
+        }
+    }
 
     #[test]
     fn inlining_drops_the_prolog_and_sets_the_extent() {
