@@ -18,33 +18,9 @@ use std::fmt::Write;
 
 pub struct Html;
 
-/// Small, readable, and printable: the table repeats its header on each page,
-/// and an article's section does not start at the foot of one.
-const STYLE: &str = "\
-body{font:15px/1.45 system-ui,-apple-system,'Segoe UI',Helvetica,Arial,sans-serif;\
-color:#1d1d1f;max-width:1180px;margin:0 auto;padding:1.5rem}
-h1{font-size:1.6rem;margin:0 0 .2rem}h2{font-size:1.25rem;margin:2rem 0 .6rem;\
-border-bottom:2px solid #ddd;padding-bottom:.2rem}h3{font-size:1.05rem;margin:1.4rem 0 .3rem}
-.meta,.note{color:#555}.note{font-style:italic}
-table{border-collapse:collapse;width:100%;margin:.4rem 0 1rem;font-size:.92rem}
-th,td{border:1px solid #d4d4d4;padding:.3rem .5rem;text-align:left;vertical-align:top}
-th{background:#f2f2f2}td.num{text-align:right;font-variant-numeric:tabular-nums}
-td.id{font-family:ui-monospace,Menlo,Consolas,monospace;white-space:nowrap}
-table.reliability td:not(:nth-child(2)),table.reliability th:not(:nth-child(2)){width:1%;white-space:nowrap}
-.grade{display:inline-block;min-width:1.6em;text-align:center;font-weight:700;border-radius:3px}
-.sev-error{color:#b00020;font-weight:700}.sev-warning{color:#9a5b00;font-weight:600}.sev-info{color:#555}
-code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.88em;background:#f6f6f6;\
-padding:0 .2em;word-break:break-word}
-dl{display:grid;grid-template-columns:max-content 1fr;gap:.1rem 1rem;margin:.3rem 0}dt{color:#555}dd{margin:0}
-figure{margin:0;overflow-x:auto}svg.graph{width:100%;height:auto;display:block;margin:0 auto}
-svg.graph text{font-family:system-ui,Helvetica,Arial,sans-serif}
-svg.graph textPath{paint-order:stroke;stroke:#fff;stroke-width:4px;stroke-linejoin:round}
-figcaption{color:#555;font-size:.9rem;margin-top:.4rem}
-section.article{border-top:1px solid #e2e2e2}h2+section.article{border-top:0}h4{font-size:.9rem;margin:.8rem 0 .2rem;color:#444}
-table.findings td:nth-child(-n+4),table.citations td:nth-child(-n+3){white-space:nowrap}
-@media print{body{max-width:none;padding:0;font-size:11pt}a{color:inherit;text-decoration:none}\
-thead{display:table-header-group}tr,section.article h3{break-inside:avoid;break-after:avoid}}
-";
+/// Small, readable and printable (the table repeats its header on each printed
+/// page); kept in its own file so that it reads as CSS.
+const STYLE: &str = include_str!("html/style.css");
 
 impl Report for Html {
     fn render(&self, analysis: &Analysis, settings: &Settings) -> String {
