@@ -27,6 +27,8 @@ pub struct Cli {
 enum Command {
     /// Score articles into a reliability table.
     Score(ScoreArgs),
+    /// Write one self-contained HTML report: the table, findings, origins and graph.
+    Report(ReportArgs),
     /// Trace the story to its origins: the citation graph, for Graphviz, Mermaid or programs.
     Graph(GraphArgs),
     /// List, check or explain the rules.
@@ -65,6 +67,18 @@ struct GraphArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = GraphFormat::Dot)]
     format: GraphFormat,
+}
+
+#[derive(Args)]
+struct ReportArgs {
+    /// Files and folders to read (`-` for standard input).
+    #[arg(default_value = ".")]
+    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    rules: RulesArg,
+    /// The HTML file to write.
+    #[arg(long, value_name = "FILE")]
+    out: PathBuf,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -109,6 +123,7 @@ pub fn run(cli: Cli) -> io::Result<u8> {
     match cli.command {
         Command::Score(args) => score(args),
         Command::Graph(args) => graph(args),
+        Command::Report(args) => html_report(args),
         Command::Rules(RulesCommand::List(rules)) => with_rules(&rules, list_rules),
         Command::Rules(RulesCommand::Check { file }) => check_rules(file),
         Command::Rules(RulesCommand::Explain { id, rules }) => {
@@ -191,6 +206,27 @@ fn graph(args: GraphArgs) -> io::Result<u8> {
     };
     io::stdout().lock().write_all(text.as_bytes())?;
     report_inputs(&analysis);
+    Ok(exit_code(&analysis, None))
+}
+
+fn html_report(args: ReportArgs) -> io::Result<u8> {
+    let settings = match load_rules(args.rules.rules.as_deref()) {
+        Ok(settings) => settings,
+        Err(code) => return Ok(code),
+    };
+    let analysis = analysis::analyze(corpus::load(&args.paths), &settings);
+    let html = report::Html.render(&analysis, &settings);
+    let shown = args.out.display();
+    if let Err(e) = std::fs::write(&args.out, html) {
+        eprintln!("prov: error: cannot write {shown}: {e}");
+        return Ok(EXIT_ERROR);
+    }
+    report_inputs(&analysis);
+    let count = analysis.documents.len();
+    eprintln!(
+        "prov: wrote {shown} ({count} article{})",
+        if count == 1 { "" } else { "s" }
+    );
     Ok(exit_code(&analysis, None))
 }
 

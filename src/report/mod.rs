@@ -1,10 +1,11 @@
 //! Stage 8 of the pipeline: render an [`Analysis`] for people and programs.
 //!
 //! One output format per file behind the [`Report`] trait; the CLI picks one
-//! with `--format`. Rendering is pure: it returns the bytes, the binary writes them.
+//! with `--format` (or, for [`Html`], `prov report --out`). Rendering is pure: it returns the bytes, the binary writes them.
 
 mod csv;
 pub mod diagnostics;
+mod html;
 mod json;
 mod markdown;
 mod table;
@@ -14,11 +15,12 @@ use crate::rules::Finding;
 use crate::settings::Settings;
 
 pub use self::csv::Csv;
+pub use html::Html;
 pub use json::Json;
 pub use markdown::Markdown;
 pub use table::Table;
 
-/// An output format of `prov score`.
+/// An output format of `prov score` or `prov report`.
 pub trait Report {
     fn render(&self, analysis: &Analysis, settings: &Settings) -> String;
 }
