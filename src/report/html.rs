@@ -404,6 +404,7 @@ mod tests {
             containment_of_source: 0.5,
             jaccard: 0.4,
             grade: ReuseGrade::Light,
+            longest_run: 20,
             passages: vec![],
             attributed: false,
         }];

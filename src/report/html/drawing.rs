@@ -327,6 +327,7 @@ mod tests {
             containment_of_source: 0.5,
             jaccard: 0.4,
             grade: ReuseGrade::Verbatim,
+            longest_run: 40,
             passages: vec![],
             attributed: false,
         };
