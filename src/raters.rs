@@ -162,11 +162,10 @@ pub struct Import {
     pub rated: Vec<RatedDomain>,
     /// Rows of data read.
     pub rows: usize,
-    /// Rows that rate a section of a site (`theguardian.com/observer`): a domain
-    /// cannot stand for them, so they are left out. (line, as written)
-    pub sections: Vec<(usize, String)>,
-    /// Rows with an empty rating: the rater did not rate the domain.
-    pub unrated: Vec<usize>,
+    /// Rows that cannot give a domain's rating, each with its line and why: no
+    /// domain, a name that is not a domain, a section of a site
+    /// (`theguardian.com/observer`, which a domain cannot stand for), or no rating.
+    pub left_out: Vec<(usize, String)>,
     /// Rows that repeat a domain with the same rating.
     pub repeats: usize,
     /// Domains rated differently on several lines, where the lowest was kept.
@@ -247,19 +246,19 @@ pub fn read(text: &str, table: &Table) -> Result<Import, Vec<TableError>> {
             continue;
         };
         let (domain, path) = host_and_path(written);
-        if !is_domain(&domain) {
-            errors.push(TableError {
-                line,
-                message: format!("`{written}` is not a domain"),
-            });
-            continue;
-        }
-        if !path.trim_end_matches('/').is_empty() {
-            import.sections.push((line, written.to_string()));
-            continue;
-        }
-        if raw.trim().is_empty() {
-            import.unrated.push(line);
+        let why = if written.trim().is_empty() {
+            Some("no domain".to_string())
+        } else if !is_domain(&domain) {
+            Some(format!("`{written}` is not a domain"))
+        } else if !path.trim_end_matches('/').is_empty() {
+            Some(format!("`{written}` is a section of a site"))
+        } else if raw.trim().is_empty() {
+            Some(format!("`{written}` has no rating"))
+        } else {
+            None
+        };
+        if let Some(why) = why {
+            import.left_out.push((line, why));
             continue;
         }
         let score = match table.scale.score(raw) {
@@ -372,9 +371,6 @@ fn kind_of_medium(medium: &str) -> Option<OutletKind> {
     Some(kind)
 }
 
-/// At most this many lines are listed in a header note; the rest are counted.
-const LISTED: usize = 20;
-
 /// The outlets file for an import: a header stating the rater, the list's date,
 /// the columns and the scale mapping, and what was left out; then one
 /// `[[outlet]]` per domain, named by its domain.
@@ -418,33 +414,11 @@ pub fn render(import: &Import, table: &Table, table_name: &str) -> String {
             note(format!("  {d}"));
         }
     }
-    if !import.sections.is_empty() {
-        let listed: Vec<_> = import
-            .sections
-            .iter()
-            .take(LISTED)
-            .map(|(line, written)| format!("{written} (line {line})"))
-            .collect();
-        note(format!(
-            "{} rows rate a section of a site, which a domain cannot stand for; left out: {}{}.",
-            import.sections.len(),
-            listed.join(", "),
-            more(import.sections.len())
-        ));
-    }
-    if !import.unrated.is_empty() {
-        let listed: Vec<_> = import
-            .unrated
-            .iter()
-            .take(LISTED)
-            .map(|l| l.to_string())
-            .collect();
-        note(format!(
-            "{} rows have no rating; left out: lines {}{}.",
-            import.unrated.len(),
-            listed.join(", "),
-            more(import.unrated.len())
-        ));
+    if !import.left_out.is_empty() {
+        note(format!("{} rows left out:", import.left_out.len()));
+        for (line, why) in &import.left_out {
+            note(format!("  line {line}: {why}"));
+        }
     }
     note("Use with the rules: `prov score --outlets FILE …`, `prov outlets show DOMAIN --outlets FILE`.".to_string());
     for r in &import.rated {
@@ -465,14 +439,6 @@ pub fn render(import: &Import, table: &Table, table_name: &str) -> String {
         ));
     }
     out
-}
-
-fn more(total: usize) -> String {
-    if total > LISTED {
-        format!(" and {} more", total - LISTED)
-    } else {
-        String::new()
-    }
 }
 
 /// A TOML basic string. JSON's string escapes are all valid TOML escapes.
@@ -555,7 +521,7 @@ mod tests {
 
     #[test]
     fn duplicates_with_the_same_rating_merge_and_lowest_keeps_the_lowest() {
-        let text = "domain,pc1\nwww.x.com,0.5\nx.com,0.5\ny.com,0.9\ny.com,0.3\nsite.com/section,0.1\nz.com,\n";
+        let text = "domain,pc1\nwww.x.com,0.5\nx.com,0.5\ny.com,0.9\ny.com,0.3\nsite.com/section,0.1\nz.com,\n,0.4\nwvec–news.com,0.2\n";
         let mut table = Table::lin2023("2023");
         assert!(read(text, &table).is_err());
         table.duplicates = Duplicates::Lowest;
@@ -567,14 +533,23 @@ mod tests {
             .collect();
         assert_eq!(scores, vec![("x.com", 50.0, 2), ("y.com", 30.0, 5)]);
         assert_eq!(import.repeats, 1);
-        assert_eq!(import.sections, vec![(6, "site.com/section".to_string())]);
-        assert_eq!(import.unrated, vec![7]);
+        let left_out: Vec<_> = import.left_out.iter().map(|(l, _)| *l).collect();
+        assert_eq!(left_out, vec![6, 7, 8, 9]);
         let file = render(&import, &table, "t.csv");
         assert!(
             file.contains("y.com (line 4 `0.9`, line 5 `0.3`)"),
             "{file}"
         );
-        assert!(file.contains("site.com/section (line 6)"), "{file}");
+        assert!(
+            file.contains("#   line 6: `site.com/section` is a section of a site"),
+            "{file}"
+        );
+        assert!(file.contains("#   line 7: `z.com` has no rating"), "{file}");
+        assert!(file.contains("#   line 8: no domain"), "{file}");
+        assert!(
+            file.contains("#   line 9: `wvec–news.com` is not a domain"),
+            "{file}"
+        );
     }
 
     #[test]
