@@ -1,6 +1,8 @@
 //! The command line: arguments (clap), and each command as a function that
 //! loads, runs the library's pipeline and writes what it renders.
 
+mod outlets;
+
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use prov::analysis::{self, Analysis};
 use prov::config::DEFAULT_RULES;
@@ -34,6 +36,9 @@ enum Command {
     /// List, check or explain the rules.
     #[command(subcommand)]
     Rules(RulesCommand),
+    /// Import raters' tables of outlets, and show an outlet's ratings.
+    #[command(subcommand)]
+    Outlets(outlets::OutletsCommand),
     /// Write the default rules.toml into the current folder.
     Init {
         /// Overwrite an existing rules.toml.
@@ -94,6 +99,9 @@ struct RulesArg {
     /// Rules file to use instead of the built-in rules.
     #[arg(long, value_name = "FILE")]
     rules: Option<PathBuf>,
+    /// Outlets file (from `prov outlets import`) to add to the rules' registry; repeatable.
+    #[arg(long, value_name = "FILE")]
+    outlets: Vec<PathBuf>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -129,6 +137,7 @@ pub fn run(cli: Cli) -> io::Result<u8> {
         Command::Rules(RulesCommand::Explain { id, rules }) => {
             with_rules(&rules, |s| explain(s, &id))
         }
+        Command::Outlets(command) => outlets::run(command),
         Command::Init { force } => init(force),
     }
 }
@@ -137,40 +146,59 @@ fn colour_stderr() -> bool {
     io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
-/// The rules to use: `--rules FILE`, or the built-in ones. Problems are printed
-/// with their snippets and become exit code 2, before any article is read.
-fn load_rules(path: Option<&Path>) -> Result<Settings, u8> {
-    let Some(path) = path else {
-        return Ok(Settings::builtin());
-    };
-    let shown = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        eprintln!("prov: error: cannot read rules file {shown}: {e}");
-        EXIT_ERROR
-    })?;
-    Settings::parse(&text, &shown).map_err(|errors| {
-        eprint!(
-            "{}",
-            report::diagnostics::rules_errors(&errors, &text, colour_stderr())
-        );
-        let count = errors.len();
-        eprintln!(
-            "prov: error: {shown}: {count} problem{}",
-            if count == 1 { "" } else { "s" }
-        );
+/// The rules to use: `--rules FILE`, or the built-in ones, with the outlets of
+/// every `--outlets FILE` added. Problems are printed with their snippets and
+/// become exit code 2, before any article is read.
+fn load_rules(args: &RulesArg) -> Result<Settings, u8> {
+    let mut settings = load_rules_file(args.rules.as_deref())?;
+    for path in &args.outlets {
+        let shown = path.display().to_string();
+        let text = read_config(path, "outlets file")?;
+        settings
+            .add_outlets(&text, &shown)
+            .map_err(|errors| config_errors(&errors, &text, &shown))?;
+    }
+    Ok(settings)
+}
+
+fn read_config(path: &Path, what: &str) -> Result<String, u8> {
+    std::fs::read_to_string(path).map_err(|e| {
+        eprintln!("prov: error: cannot read {what} {}: {e}", path.display());
         EXIT_ERROR
     })
 }
 
+fn config_errors(errors: &[prov::settings::RulesError], text: &str, shown: &str) -> u8 {
+    eprint!(
+        "{}",
+        report::diagnostics::rules_errors(errors, text, colour_stderr())
+    );
+    let count = errors.len();
+    eprintln!(
+        "prov: error: {shown}: {count} problem{}",
+        if count == 1 { "" } else { "s" }
+    );
+    EXIT_ERROR
+}
+
+fn load_rules_file(path: Option<&Path>) -> Result<Settings, u8> {
+    let Some(path) = path else {
+        return Ok(Settings::builtin());
+    };
+    let shown = path.display().to_string();
+    let text = read_config(path, "rules file")?;
+    Settings::parse(&text, &shown).map_err(|errors| config_errors(&errors, &text, &shown))
+}
+
 fn with_rules(rules: &RulesArg, then: impl FnOnce(&Settings) -> io::Result<u8>) -> io::Result<u8> {
-    match load_rules(rules.rules.as_deref()) {
+    match load_rules(rules) {
         Ok(settings) => then(&settings),
         Err(code) => Ok(code),
     }
 }
 
 fn score(args: ScoreArgs) -> io::Result<u8> {
-    let settings = match load_rules(args.rules.rules.as_deref()) {
+    let settings = match load_rules(&args.rules) {
         Ok(settings) => settings,
         Err(code) => return Ok(code),
     };
@@ -190,7 +218,7 @@ fn score(args: ScoreArgs) -> io::Result<u8> {
 }
 
 fn graph(args: GraphArgs) -> io::Result<u8> {
-    let settings = match load_rules(args.rules.rules.as_deref()) {
+    let settings = match load_rules(&args.rules) {
         Ok(settings) => settings,
         Err(code) => return Ok(code),
     };
@@ -210,7 +238,7 @@ fn graph(args: GraphArgs) -> io::Result<u8> {
 }
 
 fn html_report(args: ReportArgs) -> io::Result<u8> {
-    let settings = match load_rules(args.rules.rules.as_deref()) {
+    let settings = match load_rules(&args.rules) {
         Ok(settings) => settings,
         Err(code) => return Ok(code),
     };
@@ -284,7 +312,7 @@ fn list_rules(settings: &Settings) -> io::Result<u8> {
 
 fn check_rules(file: Option<PathBuf>) -> io::Result<u8> {
     let file = file.or_else(|| Some(PathBuf::from("rules.toml")).filter(|p| p.exists()));
-    let settings = match load_rules(file.as_deref()) {
+    let settings = match load_rules_file(file.as_deref()) {
         Ok(settings) => settings,
         Err(code) => return Ok(code),
     };

@@ -5,7 +5,7 @@
 //! turns this into validated settings in one step; nothing after that step
 //! looks at this module again.
 
-use crate::outlet::OutletKind;
+use crate::outlet::{Combination, OutletKind};
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -42,6 +42,13 @@ pub struct Scoring {
     pub prior_from_text: bool,
     /// Grade bands: an article gets the first grade whose `min` its score reaches.
     pub grades: Spanned<Vec<GradeBand>>,
+    /// How an outlet's ratings become its prior when it has no explicit `prior`:
+    /// `mean` over raters, or `min` (the harshest rater) for a cautious newsroom.
+    #[serde(default)]
+    pub prior_combination: Combination,
+    /// Raters disagree about an outlet when their scores differ by more than this
+    /// many points (`prov outlets show` marks it). Default 25.
+    pub disagreement: Option<Spanned<f64>>,
 }
 
 /// One grade band.
@@ -61,12 +68,42 @@ pub struct OutletEntry {
     pub aliases: Vec<String>,
     #[serde(default)]
     pub domains: Vec<String>,
-    pub kind: OutletKind,
-    /// Starting score, 0–100.
+    /// What sort of outlet; `other` when not given (rating tables rarely say).
+    pub kind: Option<OutletKind>,
+    /// Starting score, 0–100. When absent, the combination of `ratings` is the prior.
     pub prior: Option<Spanned<f64>>,
     /// Where the prior comes from (a rater and the date of its list).
     #[serde(default)]
     pub source: Option<String>,
+    /// Raters' ratings of this outlet, each on the 0–100 scale.
+    #[serde(default)]
+    pub ratings: Vec<RatingEntry>,
+}
+
+/// One rater's rating in `ratings = [...]` of an `[[outlet]]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RatingEntry {
+    /// The rater's name ("mbfc", "lin2023").
+    pub rater: Spanned<String>,
+    /// The date or year of the rater's list, or "unknown".
+    pub date: String,
+    /// The domain rated, when the outlet has several.
+    pub domain: Option<String>,
+    /// The rating on the 0–100 scale.
+    pub score: Spanned<f64>,
+    /// The rating as the rater wrote it.
+    #[serde(default)]
+    pub raw: String,
+}
+
+/// A file of outlets only (what `prov outlets import` writes), read with `--outlets FILE`
+/// next to the rules.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OutletsFile {
+    #[serde(default, rename = "outlet")]
+    pub outlets: Vec<Spanned<OutletEntry>>,
 }
 
 /// The kinds of rule (see the README for each one's fields).

@@ -15,6 +15,7 @@ pub mod detect;
 pub mod extract;
 pub mod graph;
 pub mod outlet;
+pub mod raters;
 pub mod report;
 pub mod reuse;
 pub mod rules;

@@ -9,7 +9,7 @@
 use crate::config::{
     self, Condition, Field, GradeBand, Op, OutletRole, RuleEntry, RuleKind, Severity,
 };
-use crate::outlet::{Outlet, OutletKind, Registry};
+use crate::outlet::{Entry, Outlet, OutletKind, Rating, Registry};
 use aho_corasick::AhoCorasick;
 use regex::{Regex, RegexBuilder};
 use sha2::{Digest, Sha256};
@@ -29,6 +29,8 @@ pub struct Settings {
     pub sha256: String,
     pub base: f64,
     pub prior_from_text: bool,
+    /// Raters disagree about an outlet when their scores differ by more than this.
+    pub disagreement: f64,
     /// Grade bands, highest `min` first.
     pub grades: Vec<GradeBand>,
     pub reuse: crate::reuse::ReuseParams,
@@ -184,6 +186,41 @@ impl Settings {
     pub fn rule(&self, id: &str) -> Option<&Rule> {
         self.rules.iter().find(|r| r.id == id)
     }
+
+    /// Add the outlets of an outlets file (what `prov outlets import` writes) to
+    /// the registry: an entry for a domain or name the registry knows merges its
+    /// ratings into that outlet; the rest become new outlets. Priors follow the
+    /// rules' `prior-combination`. `source` names the file in errors; the
+    /// settings' source and hash then name both files.
+    pub fn add_outlets(&mut self, text: &str, source: &str) -> Result<(), Vec<RulesError>> {
+        let mut check = Checker {
+            text,
+            source,
+            errors: Vec::new(),
+        };
+        let raw: config::OutletsFile = toml::from_str(text).map_err(|e| {
+            let span = e.span().unwrap_or(0..0);
+            vec![check.error(span, e.message().trim_end().to_string())]
+        })?;
+        let added: Vec<Entry> = raw.outlets.iter().map(|o| check.outlet(o)).collect();
+        if !check.errors.is_empty() {
+            check.errors.sort_by_key(|e| e.span.start);
+            return Err(check.errors);
+        }
+        let mut entries = self.registry.entries().to_vec();
+        entries.extend(added);
+        self.registry = Registry::build(entries, self.registry.combination());
+        self.source = format!("{} + {source}", self.source);
+        let mut hash = Sha256::new();
+        hash.update(self.sha256.as_bytes());
+        hash.update(text.as_bytes());
+        self.sha256 = hex(&hash.finalize());
+        Ok(())
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Collects every error of one validation pass.
@@ -234,7 +271,15 @@ impl Checker<'_> {
         if let Err(e) = raw.reuse.validate() {
             self.fail(0..0, format!("[reuse]: {e}"));
         }
-        let registry = Registry::new(raw.outlets.iter().map(|o| self.outlet(o)).collect());
+        let disagreement = raw
+            .scoring
+            .disagreement
+            .as_ref()
+            .map_or(25.0, |d| self.bounded(d, "`disagreement`", 0.0, 100.0));
+        let registry = Registry::build(
+            raw.outlets.iter().map(|o| self.outlet(o)).collect(),
+            raw.scoring.prior_combination,
+        );
         let mut rules = Vec::new();
         let mut ids = std::collections::HashSet::new();
         for entry in &raw.rules {
@@ -249,12 +294,10 @@ impl Checker<'_> {
         let phrases = self.phrase_index(&raw.rules, &rules);
         Settings {
             source: self.source.to_string(),
-            sha256: Sha256::digest(self.text.as_bytes())
-                .iter()
-                .map(|b| format!("{b:02x}"))
-                .collect(),
+            sha256: hex(&Sha256::digest(self.text.as_bytes())),
             base,
             prior_from_text: raw.scoring.prior_from_text,
+            disagreement,
             grades,
             reuse: raw.reuse,
             registry,
@@ -273,22 +316,51 @@ impl Checker<'_> {
         grades
     }
 
-    fn outlet(&mut self, entry: &Spanned<config::OutletEntry>) -> Outlet {
+    fn outlet(&mut self, entry: &Spanned<config::OutletEntry>) -> Entry {
         let o = entry.get_ref();
         let prior = o
             .prior
             .as_ref()
             .map(|p| self.bounded(p, "an outlet's `prior`", 0.0, 100.0));
-        Outlet {
-            name: o.name.clone(),
-            aliases: o.aliases.clone(),
-            domains: o
-                .domains
-                .iter()
-                .map(|d| crate::outlet::normalize_domain(d))
-                .collect(),
-            kind: o.kind,
-            prior,
+        let mut domains = Vec::new();
+        for d in &o.domains {
+            let domain = crate::outlet::normalize_domain(d);
+            if domain.is_empty() {
+                self.fail(
+                    entry.span(),
+                    format!("outlet `{}`: `{d}` is not a domain", o.name),
+                );
+            } else if !domains.contains(&domain) {
+                domains.push(domain);
+            }
+        }
+        let ratings = o
+            .ratings
+            .iter()
+            .map(|r| {
+                if r.rater.get_ref().trim().is_empty() {
+                    self.fail(r.rater.span(), "a rating needs the rater's name");
+                }
+                Rating {
+                    rater: r.rater.get_ref().clone(),
+                    date: r.date.clone(),
+                    domain: r.domain.as_deref().map(crate::outlet::normalize_domain),
+                    score: self.bounded(&r.score, "a rating's `score`", 0.0, 100.0),
+                    raw: r.raw.clone(),
+                }
+            })
+            .collect();
+        Entry {
+            outlet: Outlet {
+                name: o.name.clone(),
+                aliases: o.aliases.clone(),
+                domains,
+                kind: o.kind.unwrap_or(OutletKind::Other),
+                prior,
+            },
+            kind_given: o.kind.is_some(),
+            ratings,
+            source: o.source.clone(),
         }
     }
 

@@ -70,7 +70,7 @@ pub fn svg(graph: &CitationGraph) -> Option<String> {
         height = height.max(position.bottom(false));
     }
     Some(inline(
-        &writer.finalize(),
+        &sorted_styles(&writer.finalize()),
         (width + MARGIN).ceil(),
         (height + MARGIN).ceil(),
     ))
@@ -229,6 +229,21 @@ fn arrow(link: &Link) -> Arrow {
     )
 }
 
+/// layout-rs writes one CSS class per font from a hash map, in an order that
+/// changes from run to run; sorting the lines of its `<style>` block keeps the
+/// report's bytes the same for the same inputs.
+fn sorted_styles(svg: &str) -> String {
+    let Some((head, rest)) = svg.split_once("<style>") else {
+        return svg.to_string();
+    };
+    let Some((styles, tail)) = rest.split_once("</style>") else {
+        return svg.to_string();
+    };
+    let mut lines: Vec<&str> = styles.lines().filter(|l| !l.trim().is_empty()).collect();
+    lines.sort_unstable();
+    format!("{head}<style>\n{}\n</style>{tail}", lines.join("\n"))
+}
+
 /// layout-rs writes a standalone SVG document; inside HTML the XML prolog is
 /// noise. The opening tag is replaced: the view box is the drawing's extent,
 /// and its width becomes a maximum so that narrow pages scale it down.
@@ -373,6 +388,14 @@ mod tests {
         for _ in 0..5 {
             assert_eq!(svg(&graph), first);
         }
+    }
+
+    #[test]
+    fn style_rules_come_out_in_one_order() {
+        let a = "<svg><style>\n.a15 { x }\n.a13 { y }\n</style><g/></svg>";
+        let b = "<svg><style>\n.a13 { y }\n.a15 { x }\n</style><g/></svg>";
+        assert_eq!(sorted_styles(a), sorted_styles(b));
+        assert_eq!(sorted_styles(a), b);
     }
 
     #[test]
