@@ -1,6 +1,6 @@
 //! What the article says about itself: its title, publication date, publisher
-//! and byline. Front matter wins (clue `Given`); then the URL's domain through
-//! the registry (`UrlDomain`); then the text (`Text`): a date line at the top
+//! and byline. Front matter wins (clue `Given`); then the URL's domain, named
+//! by the registry or as the bare domain (`UrlDomain`); then the text (`Text`): a date line at the top
 //! ("Publish dateThursday 11 May 2023 - 10:45"), a first line that reads as a
 //! headline, a publisher lead-in ("Afghan Voice Agency (AVA): …"), a dateline
 //! naming a non-wire outlet ("Tokyo CNN –"), "By Jane Doe" or "(Reporting by …)".
@@ -160,17 +160,18 @@ fn outlet(doc: &Document, registry: &Registry, top: &[Span]) -> Option<Found<Str
             span: None,
         });
     }
-    if let Some(outlet) = doc
-        .front
-        .url
-        .as_deref()
-        .and_then(|url| registry.by_domain(url))
-    {
-        return Some(Found {
-            value: outlet.name.clone(),
-            clue: Clue::UrlDomain,
-            span: None,
-        });
+    if let Some(url) = doc.front.url.as_deref() {
+        // The page's own domain names its publisher even when the registry
+        // does not know it: "breitbart.com" is a fact the input states.
+        let domain = crate::outlet::normalize_domain(url);
+        let value = registry.by_domain(url).map_or(domain, |o| o.name.clone());
+        if value.contains('.') || registry.resolve(&value).is_some() {
+            return Some(Found {
+                value,
+                clue: Clue::UrlDomain,
+                span: None,
+            });
+        }
     }
     top.iter()
         .find_map(|line| lead_in(&doc.text, line.clone(), registry))
@@ -318,6 +319,8 @@ mod tests {
             }
         );
         assert_eq!(m.byline.unwrap().clue, Clue::Given);
+        d.front.url = Some("https://www.example-news.com/a/b".into());
+        assert_eq!(run(&d).outlet.unwrap().value, "example-news.com");
         d.front.outlet = Some("kyodo".into());
         assert_eq!(run(&d).outlet.unwrap().value, "Kyodo News");
     }
