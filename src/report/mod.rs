@@ -1,26 +1,38 @@
 //! Stage 8 of the pipeline: render an [`Analysis`] for people and programs.
 //!
 //! One output format per file behind the [`Report`] trait; the CLI picks one
-//! with `--format`. Rendering is pure: it returns the bytes, the binary writes them.
+//! with `--format`. `prov audit` has its own formats behind [`AuditReport`]. Rendering is pure: it returns the bytes, the binary writes them.
 
+mod audit_json;
+mod audit_text;
 mod csv;
 pub mod diagnostics;
 mod json;
 mod markdown;
+mod sarif;
 mod table;
 
 use crate::analysis::Analysis;
+use crate::audit::Audit;
 use crate::rules::Finding;
 use crate::settings::Settings;
 
 pub use self::csv::Csv;
+pub use audit_json::AuditJson;
+pub use audit_text::AuditText;
 pub use json::Json;
 pub use markdown::Markdown;
+pub use sarif::Sarif;
 pub use table::Table;
 
 /// An output format of `prov score`.
 pub trait Report {
     fn render(&self, analysis: &Analysis, settings: &Settings) -> String;
+}
+
+/// An output format of `prov audit`.
+pub trait AuditReport {
+    fn render(&self, audit: &Audit, settings: &Settings) -> String;
 }
 
 /// Findings in the order a reader should see them: errors first, then by how
