@@ -53,7 +53,7 @@ pub struct Marker {
 impl Marker {
     pub fn silences(&self, finding: &Finding) -> bool {
         finding.line.is_some_and(|l| self.lines.contains(&l))
-            && self.rules.iter().any(|r| *r == finding.rule)
+            && self.rules.contains(&finding.rule)
     }
 
     /// The built-in warning for a marker with no reason, if this is one.

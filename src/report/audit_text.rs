@@ -94,11 +94,19 @@ fn what_to_do(audit: &Audit) -> String {
             .iter()
             .map(|c| format!("line {}: {}", c.line, shorten(&c.sentence))),
     );
-    section(
-        &mut out,
-        "Quotations, checked against the corpus",
-        quotes.iter().map(quote),
-    );
+    if audit.analysis.documents.len() > 1 {
+        let checked = quotes.iter().map(quote);
+        section(&mut out, "Quotations, checked against the corpus", checked);
+    } else {
+        let unchecked = quotes
+            .iter()
+            .map(|q| format!("line {}: “{}”", q.line, shorten(&q.text)));
+        section(
+            &mut out,
+            "Quotations (no other article to check them against)",
+            unchecked,
+        );
+    }
     section(
         &mut out,
         "Origins of the story the draft does not cite",
