@@ -1,14 +1,13 @@
 //! The command line: arguments (clap), and each command as a function that
 //! loads, runs the library's pipeline and writes what it renders.
 
+mod audit;
+
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use prov::analysis::{self, Analysis};
-use prov::audit::Audit;
-use prov::audit::baseline::{self, Baseline};
 use prov::config::DEFAULT_RULES;
-use prov::config::Severity;
 use prov::corpus;
-use prov::report::{self, AuditReport, Report};
+use prov::report::{self, Report};
 use prov::settings::{Settings, kind_name};
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -31,7 +30,7 @@ enum Command {
     /// Score articles into a reliability table.
     Score(ScoreArgs),
     /// Audit one draft against a corpus: diagnostics on its lines, and what to do about them.
-    Audit(AuditArgs),
+    Audit(audit::AuditArgs),
     /// Trace the story to its origins: the citation graph, for Graphviz, Mermaid or programs.
     Graph(GraphArgs),
     /// List, check or explain the rules.
@@ -61,45 +60,6 @@ struct ScoreArgs {
 }
 
 #[derive(Args)]
-struct AuditArgs {
-    /// The draft to audit (one article).
-    file: PathBuf,
-    /// Articles to read the draft against, for reuse, quotes and origins; only FILE is reported.
-    #[arg(long, value_name = "PATH", num_args = 1..)]
-    against: Vec<PathBuf>,
-    #[command(flatten)]
-    rules: RulesArg,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = AuditFormat::Text)]
-    format: AuditFormat,
-    /// Exit with 1 when the draft scores below N.
-    #[arg(long, value_name = "N")]
-    fail_under: Option<u32>,
-    /// Exit with 1 when a finding of this severity (or worse) stands.
-    #[arg(long, value_enum, value_name = "LEVEL")]
-    deny: Option<DenyLevel>,
-    /// Accepted findings: those in FILE are not reported and do not count.
-    #[arg(long, value_name = "FILE")]
-    baseline: Option<PathBuf>,
-    /// Write the draft's current findings to the --baseline FILE, and exit 0.
-    #[arg(long, requires = "baseline")]
-    write_baseline: bool,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum AuditFormat {
-    Text,
-    Json,
-    Sarif,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum DenyLevel {
-    Errors,
-    Warnings,
-}
-
-#[derive(Args)]
 struct GraphArgs {
     /// Files and folders to read (`-` for standard input).
     #[arg(default_value = ".")]
@@ -123,7 +83,7 @@ enum GraphFormat {
 struct RulesArg {
     /// Rules file to use instead of the built-in rules.
     #[arg(long, value_name = "FILE")]
-    rules: Option<PathBuf>,
+    pub(crate) rules: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -152,7 +112,7 @@ enum RulesCommand {
 pub fn run(cli: Cli) -> io::Result<u8> {
     match cli.command {
         Command::Score(args) => score(args),
-        Command::Audit(args) => audit(args),
+        Command::Audit(args) => audit::audit(args),
         Command::Graph(args) => graph(args),
         Command::Rules(RulesCommand::List(rules)) => with_rules(&rules, list_rules),
         Command::Rules(RulesCommand::Check { file }) => check_rules(file),
@@ -167,7 +127,7 @@ fn colour_stderr() -> bool {
     io::stderr().is_terminal() && colour_allowed()
 }
 
-fn colour_stdout() -> bool {
+pub(crate) fn colour_stdout() -> bool {
     io::stdout().is_terminal() && colour_allowed()
 }
 
@@ -177,7 +137,7 @@ fn colour_allowed() -> bool {
 
 /// The rules to use: `--rules FILE`, or the built-in ones. Problems are printed
 /// with their snippets and become exit code 2, before any article is read.
-fn load_rules(path: Option<&Path>) -> Result<Settings, u8> {
+pub(crate) fn load_rules(path: Option<&Path>) -> Result<Settings, u8> {
     let Some(path) = path else {
         return Ok(Settings::builtin());
     };
@@ -227,86 +187,6 @@ fn score(args: ScoreArgs) -> io::Result<u8> {
     Ok(exit_code(&analysis, args.fail_under))
 }
 
-fn audit(args: AuditArgs) -> io::Result<u8> {
-    let settings = match load_rules(args.rules.rules.as_deref()) {
-        Ok(settings) => settings,
-        Err(code) => return Ok(code),
-    };
-    let baseline = match args.baseline.as_deref().filter(|_| !args.write_baseline) {
-        Some(path) => match read_baseline(path) {
-            Ok(baseline) => Some(baseline),
-            Err(code) => return Ok(code),
-        },
-        None => None,
-    };
-    let corpus = match corpus::load_with_draft(&args.file, &args.against) {
-        Ok(corpus) => corpus,
-        Err(e) => {
-            eprintln!("prov: error: cannot audit {}: {}", e.path, e.error);
-            return Ok(EXIT_ERROR);
-        }
-    };
-    let analysis = analysis::analyze(corpus, &settings);
-    let audit = prov::audit::audit(&analysis, 0, &settings, baseline.as_ref());
-    if let Some(path) = args.baseline.as_deref().filter(|_| args.write_baseline) {
-        return write_baseline(path, &audit);
-    }
-    let renderer: &dyn AuditReport = match args.format {
-        AuditFormat::Text => &report::AuditText {
-            colour: colour_stdout(),
-        },
-        AuditFormat::Json => &report::AuditJson,
-        AuditFormat::Sarif => &report::Sarif,
-    };
-    io::stdout()
-        .lock()
-        .write_all(renderer.render(&audit, &settings).as_bytes())?;
-    report_inputs(&analysis);
-    Ok(audit_exit_code(&audit, &args))
-}
-
-fn read_baseline(path: &Path) -> Result<Baseline, u8> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| format!("cannot read baseline {}: {e}", path.display()));
-    text.and_then(|t| {
-        Baseline::parse(&t).map_err(|e| format!("baseline {} is not valid: {e}", path.display()))
-    })
-    .map_err(|e| {
-        eprintln!("prov: error: {e}");
-        EXIT_ERROR
-    })
-}
-
-fn write_baseline(path: &Path, audit: &Audit) -> io::Result<u8> {
-    let findings = &audit.verdict.findings;
-    std::fs::write(path, baseline::render(findings))?;
-    let accepted = findings.iter().filter(|f| baseline::is_problem(f)).count();
-    eprintln!(
-        "prov: wrote {} with {accepted} accepted findings",
-        path.display()
-    );
-    Ok(0)
-}
-
-fn audit_exit_code(audit: &Audit, args: &AuditArgs) -> u8 {
-    let denied = args.deny.is_some_and(|level| {
-        audit.has(match level {
-            DenyLevel::Errors => Severity::Error,
-            DenyLevel::Warnings => Severity::Warning,
-        })
-    });
-    let below = args
-        .fail_under
-        .is_some_and(|n| audit.verdict.score.score < n);
-    if !audit.analysis.errors.is_empty() {
-        EXIT_ERROR
-    } else if denied || below {
-        EXIT_GATE
-    } else {
-        0
-    }
-}
-
 fn graph(args: GraphArgs) -> io::Result<u8> {
     let settings = match load_rules(args.rules.rules.as_deref()) {
         Ok(settings) => settings,
@@ -328,7 +208,7 @@ fn graph(args: GraphArgs) -> io::Result<u8> {
 }
 
 /// Every input that did not become an article, then the totals, on stderr.
-fn report_inputs(analysis: &Analysis) {
+pub(crate) fn report_inputs(analysis: &Analysis) {
     for e in &analysis.errors {
         eprintln!("prov: skipped {}: {}", e.path, e.error);
     }

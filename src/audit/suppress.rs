@@ -17,7 +17,7 @@ use crate::config::Severity;
 use crate::corpus::Document;
 use crate::rules::Finding;
 use regex::Regex;
-use std::ops::RangeInclusive;
+use std::ops::{Range, RangeInclusive};
 use std::sync::LazyLock;
 
 /// The id of the built-in finding for a marker that gives no reason.
@@ -47,13 +47,12 @@ pub struct Marker {
     /// The file lines it silences.
     pub lines: RangeInclusive<usize>,
     /// The marker's byte span in the document text.
-    pub span: std::ops::Range<usize>,
+    pub span: Range<usize>,
 }
 
 impl Marker {
     pub fn silences(&self, finding: &Finding) -> bool {
-        finding.line.is_some_and(|l| self.lines.contains(&l))
-            && self.rules.contains(&finding.rule)
+        finding.line.is_some_and(|l| self.lines.contains(&l)) && self.rules.contains(&finding.rule)
     }
 
     /// The built-in warning for a marker with no reason, if this is one.
@@ -79,7 +78,7 @@ impl Marker {
 
 /// Every marker of the draft, in text order.
 pub fn markers(doc: &Document) -> Vec<Marker> {
-    let lines: Vec<std::ops::Range<usize>> = doc.line_spans().collect();
+    let lines: Vec<Range<usize>> = doc.line_spans().collect();
     let mut markers = Vec::new();
     for (index, range) in lines.iter().enumerate() {
         let text = &doc.text[range.clone()];
@@ -89,22 +88,18 @@ pub fn markers(doc: &Document) -> Vec<Marker> {
                 .name("comment")
                 .or(caps.name("bracket"))
                 .expect("a body");
-            let (ids, reason) = match body.as_str().split_once(':') {
-                Some((ids, reason)) => (ids, Some(reason.trim()).filter(|r| !r.is_empty())),
-                None => (body.as_str(), None),
-            };
-            let alone = text.trim() == whole.as_str();
+            let (rules, reason) = parse(body.as_str());
             let first = doc.first_line();
+            let covered = if text.trim() == whole.as_str() {
+                paragraph_after(&doc.text, &lines, index)
+            } else {
+                index..=index
+            };
             markers.push(Marker {
-                rules: ids.split(',').map(|id| id.trim().to_string()).collect(),
-                reason: reason.map(str::to_string),
+                rules,
+                reason,
                 line: index + first,
-                lines: if alone {
-                    let paragraph = paragraph_after(&doc.text, &lines, index);
-                    paragraph.start() + first..=paragraph.end() + first
-                } else {
-                    index + first..=index + first
-                },
+                lines: covered.start() + first..=covered.end() + first,
                 span: range.start + whole.start()..range.start + whole.end(),
             });
         }
@@ -112,12 +107,18 @@ pub fn markers(doc: &Document) -> Vec<Marker> {
     markers
 }
 
+/// `rule-a, rule-b: reason` as the rules and the reason, if there is one.
+fn parse(body: &str) -> (Vec<String>, Option<String>) {
+    let (ids, reason) = match body.split_once(':') {
+        Some((ids, reason)) => (ids, Some(reason.trim()).filter(|r| !r.is_empty())),
+        None => (body, None),
+    };
+    let rules = ids.split(',').map(|id| id.trim().to_string()).collect();
+    (rules, reason.map(str::to_string))
+}
+
 /// The line indices of the paragraph that starts at the first non-blank line after `index`.
-fn paragraph_after(
-    text: &str,
-    lines: &[std::ops::Range<usize>],
-    index: usize,
-) -> RangeInclusive<usize> {
+fn paragraph_after(text: &str, lines: &[Range<usize>], index: usize) -> RangeInclusive<usize> {
     let blank = |i: &usize| text[lines[*i].clone()].trim().is_empty();
     let start = (index + 1..lines.len())
         .find(|i| !blank(i))

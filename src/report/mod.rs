@@ -1,7 +1,8 @@
 //! Stage 8 of the pipeline: render an [`Analysis`] for people and programs.
 //!
 //! One output format per file behind the [`Report`] trait; the CLI picks one
-//! with `--format`. `prov audit` has its own formats behind [`AuditReport`]. Rendering is pure: it returns the bytes, the binary writes them.
+//! with `--format`; `prov audit`'s formats (text, JSON, SARIF) sit behind
+//! [`AuditReport`]. Rendering is pure: it returns the bytes, the binary writes them.
 
 mod audit_json;
 mod audit_text;
