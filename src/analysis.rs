@@ -30,12 +30,23 @@ pub struct Analysis {
     pub documents: Vec<Document>,
     pub extractions: Vec<Extraction>,
     pub copies: Vec<CopyPair>,
+    /// The same quotation found in two documents, with what changed.
+    pub quotes: Vec<QuoteMatch>,
     pub graph: CitationGraph,
     pub verdicts: Vec<Verdict>,
     pub errors: Vec<LoadError>,
 }
 
 impl Analysis {
+    /// An article's outlet: the publisher the registry knows, else the one its text names.
+    pub fn outlet(&self, doc: usize) -> Option<&str> {
+        let named = self.extractions[doc].meta.outlet.as_ref();
+        self.verdicts[doc]
+            .publisher
+            .as_deref()
+            .or(named.map(|o| o.value.as_str()))
+    }
+
     /// Document indices, best score first, then by id: the order reports use.
     pub fn ranking(&self) -> Vec<usize> {
         let mut order: Vec<usize> = (0..self.documents.len()).collect();
@@ -86,6 +97,7 @@ pub fn analyze(corpus: Corpus, settings: &Settings) -> Analysis {
         documents,
         extractions,
         copies,
+        quotes,
         graph,
         verdicts,
         errors,

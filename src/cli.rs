@@ -1,6 +1,7 @@
 //! The command line: arguments (clap), and each command as a function that
 //! loads, runs the library's pipeline and writes what it renders.
 
+mod audit;
 mod outlets;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -31,6 +32,8 @@ enum Command {
     Score(ScoreArgs),
     /// Write one self-contained HTML report: the table, findings, origins and graph.
     Report(ReportArgs),
+    /// Audit one draft against a corpus: diagnostics on its lines, and what to do about them.
+    Audit(audit::AuditArgs),
     /// Trace the story to its origins: the citation graph, for Graphviz, Mermaid or programs.
     Graph(GraphArgs),
     /// List, check or explain the rules.
@@ -98,10 +101,10 @@ enum GraphFormat {
 struct RulesArg {
     /// Rules file to use instead of the built-in rules.
     #[arg(long, value_name = "FILE")]
-    rules: Option<PathBuf>,
+    pub(crate) rules: Option<PathBuf>,
     /// Outlets file (from `prov outlets import`) to add to the rules' registry; repeatable.
     #[arg(long, value_name = "FILE")]
-    outlets: Vec<PathBuf>,
+    pub(crate) outlets: Vec<PathBuf>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -130,6 +133,7 @@ enum RulesCommand {
 pub fn run(cli: Cli) -> io::Result<u8> {
     match cli.command {
         Command::Score(args) => score(args),
+        Command::Audit(args) => audit::audit(args),
         Command::Graph(args) => graph(args),
         Command::Report(args) => html_report(args),
         Command::Rules(RulesCommand::List(rules)) => with_rules(&rules, list_rules),
@@ -143,7 +147,15 @@ pub fn run(cli: Cli) -> io::Result<u8> {
 }
 
 fn colour_stderr() -> bool {
-    io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+    io::stderr().is_terminal() && colour_allowed()
+}
+
+pub(crate) fn colour_stdout() -> bool {
+    io::stdout().is_terminal() && colour_allowed()
+}
+
+fn colour_allowed() -> bool {
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
 /// The rules to use: `--rules FILE`, or the built-in ones, with the outlets of
@@ -259,7 +271,7 @@ fn html_report(args: ReportArgs) -> io::Result<u8> {
 }
 
 /// Every input that did not become an article, then the totals, on stderr.
-fn report_inputs(analysis: &Analysis) {
+pub(crate) fn report_inputs(analysis: &Analysis) {
     for e in &analysis.errors {
         eprintln!("prov: skipped {}: {}", e.path, e.error);
     }

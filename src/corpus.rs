@@ -112,6 +112,17 @@ impl Document {
         self.text[start..end].trim_end_matches(['\n', '\r'])
     }
 
+    /// The first and last file lines of a byte range of `text`.
+    pub fn lines_of(&self, span: &std::ops::Range<usize>) -> [usize; 2] {
+        let last = span.end.saturating_sub(1).max(span.start);
+        [self.line_col(span.start).0, self.line_col(last).0]
+    }
+
+    /// The file line on which `text` starts: 1, or the line after the front matter.
+    pub fn first_line(&self) -> usize {
+        self.first_line
+    }
+
     /// Each line of `text` as a byte range, without its line end.
     pub fn line_spans(&self) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
         self.line_starts.iter().enumerate().map(|(i, &start)| {
@@ -148,6 +159,37 @@ pub fn load(paths: &[PathBuf]) -> Corpus {
         }
     }
     corpus
+}
+
+/// A draft and the articles it is read against, with the draft as document 0.
+///
+/// The draft must be one article. A context path that holds the draft too (the
+/// folder it sits in) does not load it a second time: a second copy would be
+/// a verbatim repost of the draft.
+pub fn load_with_draft(draft: &Path, context: &[PathBuf]) -> Result<Corpus, LoadError> {
+    let mut corpus = load(&[draft.to_path_buf()]);
+    if let Some(error) = corpus.errors.pop() {
+        return Err(error);
+    }
+    if corpus.documents.len() != 1 {
+        return Err(LoadError {
+            path: draft.display().to_string(),
+            error: format!(
+                "holds {} articles; an audit reads one",
+                corpus.documents.len()
+            ),
+        });
+    }
+    let canonical = fs::canonicalize(draft).ok();
+    let is_draft = |path: &str| canonical.is_some() && fs::canonicalize(path).ok() == canonical;
+    let others = load(context);
+    corpus
+        .documents
+        .extend(others.documents.into_iter().filter(|d| !is_draft(&d.path)));
+    corpus
+        .errors
+        .extend(others.errors.into_iter().filter(|e| !is_draft(&e.path)));
+    Ok(corpus)
 }
 
 fn load_stdin(corpus: &mut Corpus) {

@@ -9,6 +9,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod analysis;
+pub mod audit;
 pub mod config;
 pub mod corpus;
 pub mod detect;

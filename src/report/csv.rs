@@ -1,6 +1,6 @@
 //! `--format csv`: one row per article, for spreadsheets.
 
-use super::{Report, by_importance, outlet, published};
+use super::{Report, by_importance, published};
 use crate::analysis::Analysis;
 use crate::settings::Settings;
 
@@ -44,7 +44,7 @@ impl Report for Csv {
                     .as_ref()
                     .map(|t| t.value.clone())
                     .unwrap_or_default(),
-                outlet(analysis, index).unwrap_or_default().to_string(),
+                analysis.outlet(index).unwrap_or_default().to_string(),
                 meta.wire
                     .as_ref()
                     .map(|w| w.value.clone())

@@ -24,7 +24,11 @@ pub fn rules_errors(errors: &[RulesError], text: &str, colour: bool) -> String {
     out
 }
 
-fn emit(file: &SimpleFile<&str, &str>, diagnostic: &Diagnostic<()>, colour: bool) -> String {
+pub(super) fn emit(
+    file: &SimpleFile<&str, &str>,
+    diagnostic: &Diagnostic<()>,
+    colour: bool,
+) -> String {
     let config = Config::default();
     if colour {
         let mut buffer = termcolor::Buffer::ansi();

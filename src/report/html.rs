@@ -10,7 +10,7 @@
 
 mod drawing;
 
-use super::{Report, by_importance, sources};
+use super::{Report, by_importance, published, sources};
 use crate::analysis::Analysis;
 use crate::graph::OriginKind;
 use crate::settings::Settings;
@@ -84,19 +84,6 @@ fn title(analysis: &Analysis, index: usize) -> Option<&str> {
         .or(analysis.documents[index].front.title.as_deref())
 }
 
-fn outlet(analysis: &Analysis, index: usize) -> Option<&str> {
-    let meta = &analysis.extractions[index].meta;
-    analysis.verdicts[index]
-        .publisher
-        .as_deref()
-        .or(meta.outlet.as_ref().map(|o| o.value.as_str()))
-}
-
-fn published(analysis: &Analysis, index: usize) -> Option<String> {
-    let meta = &analysis.extractions[index].meta;
-    meta.published.as_ref().map(|d| d.value.to_string())
-}
-
 /// A grade badge, red at 0 through amber to green at 100, so the colour follows
 /// the score whatever grade names the rules use.
 fn grade(score: u32, grade: &str) -> String {
@@ -122,7 +109,7 @@ fn reliability_table(out: &mut String, analysis: &Analysis) {
             anchor(index),
             escape(&analysis.documents[index].id),
             escape(title(analysis, index).unwrap_or("-")),
-            escape(outlet(analysis, index).unwrap_or("-")),
+            escape(analysis.outlet(index).unwrap_or("-")),
             escape(published(analysis, index).as_deref().unwrap_or("-")),
             sources(analysis, index),
             verdict.score.score,
@@ -254,7 +241,7 @@ fn article(out: &mut String, analysis: &Analysis, index: usize) {
          <dt>wire</dt><dd>{}</dd><dt>published</dt><dd>{}</dd>\
          <dt>score</dt><dd>{} (grade {}), starting from {start}</dd></dl>",
         escape(&doc.path),
-        field(outlet(analysis, index)),
+        field(analysis.outlet(index)),
         field(meta.wire.as_ref().map(|w| w.value.as_str())),
         field(published(analysis, index).as_deref()),
         verdict.score.score,

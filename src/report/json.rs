@@ -4,7 +4,7 @@
 //! new schema version. Unknown values are `null`, never invented.
 
 use super::{Report, by_importance};
-use crate::analysis::Analysis;
+use crate::analysis::{Analysis, Verdict};
 use crate::extract::{CitationKind, SourceKind};
 use crate::rules::Finding;
 use crate::score::Start;
@@ -27,13 +27,22 @@ struct Output<'a> {
 }
 
 #[derive(Serialize)]
-struct RulesUsed<'a> {
+pub(super) struct RulesUsed<'a> {
     source: &'a str,
     sha256: &'a str,
 }
 
+impl<'a> RulesUsed<'a> {
+    pub(super) fn of(settings: &'a Settings) -> Self {
+        RulesUsed {
+            source: &settings.source,
+            sha256: &settings.sha256,
+        }
+    }
+}
+
 #[derive(Serialize)]
-struct Article<'a> {
+pub(super) struct Article<'a> {
     id: &'a str,
     path: &'a str,
     title: Option<&'a str>,
@@ -86,7 +95,7 @@ struct Passage {
 }
 
 #[derive(Serialize)]
-struct Error<'a> {
+pub(super) struct Error<'a> {
     path: &'a str,
     error: &'a str,
 }
@@ -102,24 +111,14 @@ impl Report for Json {
     fn render(&self, analysis: &Analysis, settings: &Settings) -> String {
         let output = Output {
             schema: SCHEMA,
-            rules: RulesUsed {
-                source: &settings.source,
-                sha256: &settings.sha256,
-            },
+            rules: RulesUsed::of(settings),
             articles: analysis
                 .ranking()
                 .into_iter()
-                .map(|i| article(analysis, i))
+                .map(|i| article(analysis, i, &analysis.verdicts[i]))
                 .collect(),
             graph: crate::graph::to_json(&analysis.graph),
-            errors: analysis
-                .errors
-                .iter()
-                .map(|e| Error {
-                    path: &e.path,
-                    error: &e.error,
-                })
-                .collect(),
+            errors: errors(analysis),
             totals: Totals {
                 inputs: analysis.documents.len() + analysis.errors.len(),
                 scored: analysis.documents.len(),
@@ -132,12 +131,14 @@ impl Report for Json {
     }
 }
 
-fn article(analysis: &Analysis, index: usize) -> Article<'_> {
-    let (doc, verdict, extraction) = (
-        &analysis.documents[index],
-        &analysis.verdicts[index],
-        &analysis.extractions[index],
-    );
+/// One article as `prov.score/1` gives it, with `verdict` as its findings and score
+/// (the analysis' own, or an audit's after suppressions).
+pub(super) fn article<'a>(
+    analysis: &'a Analysis,
+    index: usize,
+    verdict: &'a Verdict,
+) -> Article<'a> {
+    let (doc, extraction) = (&analysis.documents[index], &analysis.extractions[index]);
     let meta = &extraction.meta;
     let citations = extraction.citations.iter().map(|c| {
         let (line, column) = doc.line_col(c.span.start);
@@ -160,7 +161,7 @@ fn article(analysis: &Analysis, index: usize) -> Article<'_> {
         id: &doc.id,
         path: &doc.path,
         title: meta.title.as_ref().map(|t| t.value.as_str()),
-        outlet: super::outlet(analysis, index),
+        outlet: analysis.outlet(index),
         wire: meta.wire.as_ref().map(|w| w.value.as_str()),
         published: super::published(analysis, index),
         score: verdict.score.score,
@@ -178,15 +179,21 @@ fn article(analysis: &Analysis, index: usize) -> Article<'_> {
     }
 }
 
+/// Every input that did not become an article.
+pub(super) fn errors(analysis: &Analysis) -> Vec<Error<'_>> {
+    analysis
+        .errors
+        .iter()
+        .map(|e| Error {
+            path: &e.path,
+            error: &e.error,
+        })
+        .collect()
+}
+
 /// The copies an article made, or shares in an unknown direction, with their passages.
 fn copies(analysis: &Analysis, index: usize) -> Vec<Copy<'_>> {
-    let lines = |doc: usize, span: &crate::extract::Span| {
-        let d = &analysis.documents[doc];
-        [
-            d.line_col(span.start).0,
-            d.line_col(span.end.saturating_sub(1).max(span.start)).0,
-        ]
-    };
+    let lines = |doc: usize, span: &crate::extract::Span| analysis.documents[doc].lines_of(span);
     let mine =
         |p: &&crate::reuse::CopyPair| p.copier == index || (!p.directed && p.source == index);
     analysis

@@ -1,6 +1,6 @@
 //! `--format markdown`: the table and every finding, for a pull request or a wiki.
 
-use super::{Report, by_importance, label, outlet, published, sources};
+use super::{Report, by_importance, label, published, sources};
 use crate::analysis::Analysis;
 use crate::settings::Settings;
 use std::fmt::Write;
@@ -20,7 +20,7 @@ impl Report for Markdown {
                 out,
                 "| {} | {} | {date} | {} | {} | {} |",
                 cell(&analysis.documents[index].id),
-                cell(outlet(analysis, index).unwrap_or("-")),
+                cell(analysis.outlet(index).unwrap_or("-")),
                 sources(analysis, index),
                 verdict.score.score,
                 verdict.score.grade

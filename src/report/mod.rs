@@ -1,28 +1,42 @@
 //! Stage 8 of the pipeline: render an [`Analysis`] for people and programs.
 //!
 //! One output format per file behind the [`Report`] trait; the CLI picks one
-//! with `--format` (or, for [`Html`], `prov report --out`). Rendering is pure: it returns the bytes, the binary writes them.
+//! with `--format` (or, for [`Html`], `prov report --out`); `prov audit`'s
+//! formats (text, JSON, SARIF) sit behind [`AuditReport`]. Rendering is pure: it
+//! returns the bytes, the binary writes them.
 
+mod audit_json;
+mod audit_text;
 mod csv;
 pub mod diagnostics;
 mod html;
 mod json;
 mod markdown;
+mod sarif;
 mod table;
 
 use crate::analysis::Analysis;
+use crate::audit::Audit;
 use crate::rules::Finding;
 use crate::settings::Settings;
 
 pub use self::csv::Csv;
+pub use audit_json::AuditJson;
+pub use audit_text::AuditText;
 pub use html::Html;
 pub use json::Json;
 pub use markdown::Markdown;
+pub use sarif::Sarif;
 pub use table::Table;
 
 /// An output format of `prov score` or `prov report`.
 pub trait Report {
     fn render(&self, analysis: &Analysis, settings: &Settings) -> String;
+}
+
+/// An output format of `prov audit`.
+pub trait AuditReport {
+    fn render(&self, audit: &Audit, settings: &Settings) -> String;
 }
 
 /// Findings in the order a reader should see them: errors first, then by how
@@ -36,15 +50,6 @@ pub fn by_importance(findings: &[Finding]) -> Vec<&Finding> {
             .then(a.line.cmp(&b.line))
     });
     sorted
-}
-
-/// The article's publisher: the registry's name for it, else the name the text gives.
-fn outlet(analysis: &Analysis, index: usize) -> Option<&str> {
-    let claimed = analysis.extractions[index].meta.outlet.as_ref();
-    analysis.verdicts[index]
-        .publisher
-        .as_deref()
-        .or(claimed.map(|o| o.value.as_str()))
 }
 
 /// The article's publication date, as `YYYY-MM-DD`.

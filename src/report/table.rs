@@ -1,6 +1,6 @@
 //! `--format table`: the reliability table, best first, for a terminal.
 
-use super::{Report, by_importance, label, outlet, published, sources};
+use super::{Report, by_importance, label, published, sources};
 use crate::analysis::Analysis;
 use crate::settings::Settings;
 use comfy_table::ColumnConstraint::{ContentWidth, UpperBoundary};
@@ -40,7 +40,7 @@ impl Report for Table {
             let date = published(analysis, index).unwrap_or_else(|| "-".into());
             table.add_row(vec![
                 Cell::new(&analysis.documents[index].id),
-                Cell::new(outlet(analysis, index).unwrap_or("-")),
+                Cell::new(analysis.outlet(index).unwrap_or("-")),
                 Cell::new(date),
                 Cell::new(sources(analysis, index)).set_alignment(CellAlignment::Center),
                 Cell::new(format!(

@@ -1,0 +1,114 @@
+//! `prov audit`: one draft read in the context of a corpus, after the pipeline
+//! has analysed both.
+//!
+//! The draft's findings pass through its inline suppressions
+//! ([`suppress`]) and an optional [`baseline`]; what remains is re-scored, so
+//! a gate judges only findings nobody has accepted. [`context`] gathers what an
+//! editor needs to act. Rendering is `report`'s job.
+
+pub mod baseline;
+pub mod context;
+pub mod suppress;
+
+use crate::analysis::{Analysis, Verdict};
+use crate::config::Severity;
+use crate::rules::Finding;
+use crate::score;
+use crate::settings::Settings;
+use baseline::Baseline;
+use context::Context;
+use serde::Serialize;
+
+/// The audit of one document of an analysis.
+#[derive(Debug)]
+pub struct Audit<'a> {
+    pub analysis: &'a Analysis,
+    /// The draft's index in the analysis.
+    pub doc: usize,
+    /// The findings nobody has accepted and the score they give.
+    pub verdict: Verdict,
+    /// Findings an inline marker or the baseline accepted.
+    pub suppressed: Vec<Suppressed>,
+    pub context: Context,
+}
+
+/// A finding that was accepted, and by what.
+#[derive(Debug, Clone, Serialize)]
+pub struct Suppressed {
+    #[serde(flatten)]
+    pub finding: Finding,
+    pub by: Suppression,
+}
+
+/// What accepted a finding.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Suppression {
+    /// A `prov-ignore` marker on this line, with its reason if it gives one.
+    Inline {
+        line: usize,
+        reason: Option<String>,
+    },
+    Baseline,
+}
+
+/// Audit document `doc`: apply its markers and the baseline, re-score, gather context.
+pub fn audit<'a>(
+    analysis: &'a Analysis,
+    doc: usize,
+    settings: &Settings,
+    baseline: Option<&Baseline>,
+) -> Audit<'a> {
+    let document = &analysis.documents[doc];
+    let original = &analysis.verdicts[doc];
+    let markers = suppress::markers(document);
+    let warnings = markers.iter().filter_map(|m| m.missing_reason(document));
+    let mut findings = Vec::new();
+    let mut suppressed = Vec::new();
+    for finding in original.findings.iter().cloned().chain(warnings) {
+        let by = markers
+            .iter()
+            .find(|m| m.silences(&finding))
+            .map(|m| Suppression::Inline {
+                line: m.line,
+                reason: m.reason.clone(),
+            })
+            .or_else(|| {
+                baseline
+                    .filter(|b| b.accepts(&finding))
+                    .map(|_| Suppression::Baseline)
+            });
+        match by {
+            Some(by) => suppressed.push(Suppressed { finding, by }),
+            None => findings.push(finding),
+        }
+    }
+    let score = score::score(original.score.start.clone(), &findings, settings);
+    Audit {
+        analysis,
+        doc,
+        verdict: Verdict {
+            findings,
+            score,
+            ..original.clone()
+        },
+        suppressed,
+        context: context::context(analysis, doc),
+    }
+}
+
+impl Audit<'_> {
+    /// Whether a finding still standing is at least this severe.
+    pub fn has(&self, severity: Severity) -> bool {
+        self.verdict.findings.iter().any(|f| f.severity >= severity)
+    }
+}
+
+/// Why a rule matters: its explanation in the rules, or a built-in one.
+pub fn explanation<'a>(settings: &'a Settings, rule: &str) -> Option<&'a str> {
+    match settings.rule(rule) {
+        Some(r) => Some(r.explanation.trim()),
+        None if rule == suppress::NO_REASON => Some(suppress::NO_REASON_EXPLANATION),
+        None => None,
+    }
+}

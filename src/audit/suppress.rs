@@ -1,0 +1,177 @@
+//! Inline suppressions: markers in the draft that silence one rule where the
+//! editor has checked the finding and accepts it.
+//!
+//! Two spellings, accepted in any file: an HTML comment for Markdown and HTML
+//! drafts, `<!-- prov-ignore rule-id: reason -->`, and a bracket for plain
+//! text, `[prov-ignore rule-id: reason]`. Several rules may be named,
+//! separated by commas. A marker after text on a line silences its rules on
+//! that line; a marker alone on a line silences them in the paragraph that
+//! starts at the next non-blank line (up to the next blank line), so a marker
+//! above a one-line paragraph covers that line. Findings with no line (say, a
+//! missing date) cannot be silenced inline; a baseline accepts them.
+//!
+//! A marker without a reason still silences its rules, but is itself reported
+//! as the built-in finding [`NO_REASON`]: an accepted finding should say why.
+
+use crate::config::Severity;
+use crate::corpus::Document;
+use crate::rules::Finding;
+use regex::Regex;
+use std::ops::{Range, RangeInclusive};
+use std::sync::LazyLock;
+
+/// The id of the built-in finding for a marker that gives no reason.
+pub const NO_REASON: &str = "suppression-without-reason";
+
+/// What `prov` explains for [`NO_REASON`]; it is not a rule of `rules.toml`.
+pub const NO_REASON_EXPLANATION: &str = "A prov-ignore marker silences a finding an editor has checked. \
+Without a reason, the next reader cannot tell a checked finding from a hidden one. \
+Write the reason after a colon: <!-- prov-ignore rule-id: checked with the author -->.";
+
+const NO_REASON_MESSAGE: &str = "a prov-ignore marker gives no reason";
+
+static MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"<!--\s*prov-ignore\s(?P<comment>.*?)-->|\[prov-ignore\s(?P<bracket>[^\]]*)\]")
+        .expect("a valid marker pattern")
+});
+
+/// One marker in the draft.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Marker {
+    /// The rules it silences.
+    pub rules: Vec<String>,
+    /// Why, as the editor wrote it; `None` when the marker gives none.
+    pub reason: Option<String>,
+    /// The file line of the marker.
+    pub line: usize,
+    /// The file lines it silences.
+    pub lines: RangeInclusive<usize>,
+    /// The marker's byte span in the document text.
+    pub span: Range<usize>,
+}
+
+impl Marker {
+    pub fn silences(&self, finding: &Finding) -> bool {
+        finding.line.is_some_and(|l| self.lines.contains(&l)) && self.rules.contains(&finding.rule)
+    }
+
+    /// The built-in warning for a marker with no reason, if this is one.
+    pub fn missing_reason(&self, doc: &Document) -> Option<Finding> {
+        if self.reason.is_some() {
+            return None;
+        }
+        let (line, column) = doc.line_col(self.span.start);
+        Some(Finding {
+            rule: NO_REASON.into(),
+            severity: Severity::Warning,
+            weight: 0.0,
+            cap: None,
+            line: Some(line),
+            column: Some(column),
+            span: Some(self.span.clone()),
+            excerpt: Some(doc.text[self.span.clone()].to_string()),
+            message: NO_REASON_MESSAGE.into(),
+            detail: Some(format!("it silences {}", self.rules.join(", "))),
+        })
+    }
+}
+
+/// Every marker of the draft, in text order.
+pub fn markers(doc: &Document) -> Vec<Marker> {
+    let lines: Vec<Range<usize>> = doc.line_spans().collect();
+    let mut markers = Vec::new();
+    for (index, range) in lines.iter().enumerate() {
+        let text = &doc.text[range.clone()];
+        for caps in MARKER.captures_iter(text) {
+            let whole = caps.get(0).expect("a match");
+            let body = caps
+                .name("comment")
+                .or(caps.name("bracket"))
+                .expect("a body");
+            let (rules, reason) = parse(body.as_str());
+            let first = doc.first_line();
+            let covered = if text.trim() == whole.as_str() {
+                paragraph_after(&doc.text, &lines, index)
+            } else {
+                index..=index
+            };
+            markers.push(Marker {
+                rules,
+                reason,
+                line: index + first,
+                lines: covered.start() + first..=covered.end() + first,
+                span: range.start + whole.start()..range.start + whole.end(),
+            });
+        }
+    }
+    markers
+}
+
+/// `rule-a, rule-b: reason` as the rules and the reason, if there is one.
+fn parse(body: &str) -> (Vec<String>, Option<String>) {
+    let (ids, reason) = match body.split_once(':') {
+        Some((ids, reason)) => (ids, Some(reason.trim()).filter(|r| !r.is_empty())),
+        None => (body, None),
+    };
+    let rules = ids.split(',').map(|id| id.trim().to_string()).collect();
+    (rules, reason.map(str::to_string))
+}
+
+/// The line indices of the paragraph that starts at the first non-blank line after `index`.
+fn paragraph_after(text: &str, lines: &[Range<usize>], index: usize) -> RangeInclusive<usize> {
+    let blank = |i: &usize| text[lines[*i].clone()].trim().is_empty();
+    let start = (index + 1..lines.len())
+        .find(|i| !blank(i))
+        .unwrap_or(index);
+    let end = (start..lines.len())
+        .take_while(|i| !blank(i))
+        .last()
+        .unwrap_or(start);
+    start..=end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::FrontMatter;
+
+    fn doc(text: &str) -> Document {
+        Document::new(
+            "d".into(),
+            "d.md".into(),
+            text.into(),
+            FrontMatter::default(),
+        )
+    }
+
+    #[test]
+    fn a_marker_at_the_end_of_a_line_covers_that_line() {
+        let m = markers(&doc(
+            "one\ntwo <!-- prov-ignore site-chrome, quote-drift: checked -->\n",
+        ));
+        assert_eq!(m[0].rules, ["site-chrome", "quote-drift"]);
+        assert_eq!(m[0].reason.as_deref(), Some("checked"));
+        assert_eq!((m[0].line, m[0].lines.clone()), (2, 2..=2));
+    }
+
+    #[test]
+    fn a_marker_alone_covers_the_next_paragraph() {
+        let m = markers(&doc(
+            "[prov-ignore untraceable-repost: licensed]\n\nfirst\nsecond\n\nthird\n",
+        ));
+        assert_eq!(m[0].lines, 3..=4);
+        assert_eq!(m[0].reason.as_deref(), Some("licensed"));
+    }
+
+    #[test]
+    fn a_marker_without_reason_is_a_warning_that_still_silences() {
+        let d = doc("text <!-- prov-ignore site-chrome -->\n");
+        let m = &markers(&d)[0];
+        assert_eq!(m.reason, None);
+        let warning = m.missing_reason(&d).unwrap();
+        assert_eq!(
+            (warning.rule.as_str(), warning.line, warning.column),
+            (NO_REASON, Some(1), Some(6))
+        );
+    }
+}

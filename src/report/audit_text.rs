@@ -1,0 +1,273 @@
+//! `prov audit` as text: each finding as a compiler diagnostic (codespan-reporting)
+//! with its line, the evidence underlined and the rule's explanation, then what
+//! an editor can do about the draft, then its score.
+
+use super::diagnostics::emit;
+use super::{AuditReport, by_importance};
+use crate::audit::context::{Context, QuoteCheck, UncitedOrigin, Untraceable};
+use crate::audit::{self, Audit, Suppression};
+use crate::config::Severity;
+use crate::corpus::Document;
+use crate::extract::Span;
+use crate::rules::Finding;
+use crate::settings::Settings;
+use codespan_reporting::diagnostic::{self, Diagnostic, Label};
+use codespan_reporting::files::SimpleFile;
+use std::fmt::Write;
+
+/// Sentences and quotations longer than this are cut in the "what to do" list.
+const SHOWN_CHARS: usize = 90;
+
+/// The text format, in colour when `colour` is set.
+pub struct AuditText {
+    pub colour: bool,
+}
+
+impl AuditReport for AuditText {
+    fn render(&self, audit: &Audit, settings: &Settings) -> String {
+        let doc = &audit.analysis.documents[audit.doc];
+        // Blank lines stand in for front matter, so codespan's line numbers are the file's.
+        let source = "\n".repeat(doc.first_line() - 1) + &doc.text;
+        let file = SimpleFile::new(doc.path.as_str(), source.as_str());
+        let mut out = String::new();
+        for finding in by_importance(&audit.verdict.findings) {
+            let diagnostic = diagnostic(doc, finding, settings);
+            out.push_str(&emit(&file, &diagnostic, self.colour));
+        }
+        out.push_str(&what_to_do(audit));
+        out.push_str(&suppressed(audit));
+        out.push_str(&summary(audit, doc));
+        out
+    }
+}
+
+fn diagnostic(doc: &Document, finding: &Finding, settings: &Settings) -> Diagnostic<()> {
+    let severity = match finding.severity {
+        Severity::Error => diagnostic::Severity::Error,
+        Severity::Warning => diagnostic::Severity::Warning,
+        Severity::Info => diagnostic::Severity::Note,
+    };
+    let shift = doc.first_line() - 1;
+    let labels = finding.span.iter().map(|span| {
+        let first_line = first_line_of(doc, span);
+        Label::primary((), first_line.start + shift..first_line.end + shift)
+    });
+    let help = audit::explanation(settings, &finding.rule).map(|e| format!("help: {e}"));
+    let detail = finding.detail.as_ref().map(|d| format!("note: {d}"));
+    let cap = finding
+        .cap
+        .map(|c| format!(", caps it at {c}"))
+        .unwrap_or_default();
+    let weight = format!("note: score {:+}{cap}", finding.weight);
+    Diagnostic::new(severity)
+        .with_code(&finding.rule)
+        .with_message(&finding.message)
+        .with_labels(labels.collect())
+        .with_notes(help.into_iter().chain(detail).chain([weight]).collect())
+}
+
+/// The part of a span on its first line: a copied passage can run for paragraphs.
+fn first_line_of(doc: &Document, span: &Span) -> Span {
+    let line_end = doc.text[span.start..]
+        .find('\n')
+        .map_or(doc.text.len(), |i| span.start + i);
+    span.start..span.end.min(line_end).max(span.start)
+}
+
+fn what_to_do(audit: &Audit) -> String {
+    let Context {
+        untraceable,
+        unsourced,
+        quotes,
+        uncited_origins,
+    } = &audit.context;
+    let mut out = String::from("What to do\n");
+    section(
+        &mut out,
+        "Text shared with other articles without credit: credit the article it matches, or rewrite it",
+        untraceable.iter().map(passage),
+    );
+    section(
+        &mut out,
+        "Claims with no named source",
+        unsourced
+            .iter()
+            .map(|c| format!("line {}: {}", c.line, shorten(&c.sentence))),
+    );
+    if audit.analysis.documents.len() > 1 {
+        let checked = quotes.iter().map(quote);
+        section(&mut out, "Quotations, checked against the corpus", checked);
+    } else {
+        let unchecked = quotes
+            .iter()
+            .map(|q| format!("line {}: “{}”", q.line, shorten(&q.text)));
+        section(
+            &mut out,
+            "Quotations (no other article to check them against)",
+            unchecked,
+        );
+    }
+    section(
+        &mut out,
+        "Origins of the story the draft does not cite",
+        uncited_origins.iter().map(origin),
+    );
+    section(&mut out, "Sources the draft cites", cited(audit));
+    out
+}
+
+/// A titled list; a title with nothing under it says "none".
+fn section(out: &mut String, title: &str, items: impl Iterator<Item = String>) {
+    let items: Vec<String> = items.collect();
+    if items.is_empty() {
+        let _ = writeln!(out, "  {title}: none");
+        return;
+    }
+    let _ = writeln!(out, "  {title}:");
+    for item in items {
+        let _ = writeln!(out, "    - {item}");
+    }
+}
+
+fn passage(u: &Untraceable) -> String {
+    let outlet = u
+        .outlet
+        .as_deref()
+        .map(|o| format!(" ({o})"))
+        .unwrap_or_default();
+    let direction = if u.directed {
+        ""
+    } else {
+        ", who copied whom is unknown"
+    };
+    let grade = format!("{:?}", u.grade).to_lowercase();
+    format!(
+        "{} matches {}{outlet} {}, {grade}{direction}",
+        lines(u.lines),
+        u.article,
+        lines(u.source_lines)
+    )
+}
+
+fn lines([first, last]: [usize; 2]) -> String {
+    if first == last {
+        format!("line {first}")
+    } else {
+        format!("lines {first}-{last}")
+    }
+}
+
+fn quote(q: &QuoteCheck) -> String {
+    let head = format!("line {}: “{}”", q.line, shorten(&q.text));
+    if q.elsewhere.is_empty() {
+        return format!("{head} is in no other article of the corpus");
+    }
+    let found: Vec<String> = q
+        .elsewhere
+        .iter()
+        .map(|e| {
+            let outlet = e
+                .outlet
+                .as_deref()
+                .map(|o| format!(" ({o})"))
+                .unwrap_or_default();
+            let words = if e.drift {
+                format!("in other words: “{}”", shorten(&e.words))
+            } else {
+                "in the same words".to_string()
+            };
+            format!("{}{outlet} line {} {words}", e.article, e.line)
+        })
+        .collect();
+    format!("{head} is also in {}", found.join("; "))
+}
+
+fn origin(o: &UncitedOrigin) -> String {
+    let date = o
+        .date
+        .as_deref()
+        .map(|d| format!(", {d}"))
+        .unwrap_or_default();
+    let how = match &o.reached_through {
+        Some(path) => format!("reached only through {}", path.join(" → ")),
+        None => "not reached".to_string(),
+    };
+    format!("{} ({}{date}): {how}", o.source, o.kind)
+}
+
+/// Each source the draft cites, by kind of citation, with their lines.
+fn cited<'a>(audit: &'a Audit) -> impl Iterator<Item = String> + 'a {
+    let doc = &audit.analysis.documents[audit.doc];
+    let mut uses: Vec<(&str, &str, Vec<usize>)> = Vec::new();
+    for c in &audit.analysis.extractions[audit.doc].citations {
+        let kind = crate::graph::citation_kind_name(c.kind);
+        let line = doc.line_col(c.span.start).0;
+        match uses
+            .iter_mut()
+            .find(|(s, k, _)| *s == c.source && *k == kind)
+        {
+            Some((_, _, lines)) if lines.contains(&line) => {}
+            Some((_, _, lines)) => lines.push(line),
+            None => uses.push((&c.source, kind, vec![line])),
+        }
+    }
+    uses.into_iter().map(|(source, kind, lines)| {
+        let numbers: Vec<String> = lines.iter().map(usize::to_string).collect();
+        let word = if lines.len() == 1 { "line" } else { "lines" };
+        format!("{source}: {kind}, {word} {}", numbers.join(", "))
+    })
+}
+
+fn suppressed(audit: &Audit) -> String {
+    let mut out = String::new();
+    for s in &audit.suppressed {
+        let why = match &s.by {
+            Suppression::Inline { line, reason } => format!(
+                "by the marker on line {line}: {}",
+                reason.as_deref().unwrap_or("no reason given")
+            ),
+            Suppression::Baseline => "by the baseline".to_string(),
+        };
+        let at = s
+            .finding
+            .line
+            .map(|l| format!(" line {l}"))
+            .unwrap_or_default();
+        let _ = writeln!(out, "  suppressed {}{at}, {why}", s.finding.rule);
+    }
+    out
+}
+
+fn summary(audit: &Audit, doc: &Document) -> String {
+    let count = |severity: Severity, word: &str| {
+        let findings = &audit.verdict.findings;
+        plural(
+            findings.iter().filter(|f| f.severity == severity).count(),
+            word,
+        )
+    };
+    let score = &audit.verdict.score;
+    format!(
+        "\n{}: score {}, grade {}: {}, {}, {}, {} suppressed; read against {}\n",
+        doc.path,
+        score.score,
+        score.grade,
+        count(Severity::Error, "error"),
+        count(Severity::Warning, "warning"),
+        count(Severity::Info, "note"),
+        audit.suppressed.len(),
+        plural(audit.analysis.documents.len() - 1, "other article"),
+    )
+}
+
+fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
+/// A sentence cut to [`SHOWN_CHARS`] characters.
+fn shorten(text: &str) -> String {
+    match text.char_indices().nth(SHOWN_CHARS) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_string(),
+    }
+}

@@ -1,0 +1,141 @@
+//! `prov audit --format sarif`: SARIF 2.1.0, so that code-review tools show the
+//! findings on the draft's lines.
+//!
+//! Suppressed findings are kept, each with a `suppressions` entry (an inline
+//! marker is `inSource` with its reason as the justification; the baseline is
+//! `external`), so a viewer can show what was accepted and why. Columns count
+//! Unicode code points, as `prov` does everywhere (`columnKind`).
+
+use super::AuditReport;
+use crate::audit::{self, Audit, Suppressed, Suppression, baseline};
+use crate::config::Severity;
+use crate::corpus::Document;
+use crate::rules::Finding;
+use crate::settings::Settings;
+use serde_json::{Value, json};
+
+const SCHEMA_URI: &str =
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+
+pub struct Sarif;
+
+impl AuditReport for Sarif {
+    fn render(&self, audit: &Audit, settings: &Settings) -> String {
+        let doc = &audit.analysis.documents[audit.doc];
+        let rules = rule_ids(settings);
+        let active = audit.verdict.findings.iter().map(|f| (f, None));
+        let suppressed = audit.suppressed.iter().map(|s| (&s.finding, Some(s)));
+        let results: Vec<Value> = active
+            .chain(suppressed)
+            .map(|(f, s)| result(doc, f, s, &rules))
+            .collect();
+        let sarif = json!({
+            "$schema": SCHEMA_URI,
+            "version": "2.1.0",
+            "runs": [{
+                "tool": {"driver": {
+                    "name": "prov",
+                    "version": env!("CARGO_PKG_VERSION"),
+                    "rules": rules.iter().map(|id| rule(settings, id)).collect::<Vec<_>>(),
+                }},
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }],
+        });
+        serde_json::to_string_pretty(&sarif).expect("plain data") + "\n"
+    }
+}
+
+/// Every enabled rule, then the built-in finding for a marker without reason.
+fn rule_ids(settings: &Settings) -> Vec<&str> {
+    let enabled = settings.rules.iter().filter(|r| r.enabled);
+    let ids = enabled.map(|r| r.id.as_str());
+    ids.chain([audit::suppress::NO_REASON]).collect()
+}
+
+fn rule(settings: &Settings, id: &str) -> Value {
+    let (message, severity) = match settings.rule(id) {
+        Some(r) => (r.message.as_str(), r.severity),
+        None => ("a prov-ignore marker gives no reason", Severity::Warning),
+    };
+    json!({
+        "id": id,
+        "shortDescription": {"text": message},
+        "fullDescription": {"text": audit::explanation(settings, id).unwrap_or(message)},
+        "defaultConfiguration": {"level": level(severity)},
+    })
+}
+
+fn level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+fn result(doc: &Document, f: &Finding, suppressed: Option<&Suppressed>, rules: &[&str]) -> Value {
+    let text = match &f.detail {
+        Some(detail) => format!("{}: {detail}", f.message),
+        None => f.message.clone(),
+    };
+    let mut result = json!({
+        "ruleId": f.rule,
+        "level": level(f.severity),
+        "message": {"text": text},
+        "locations": [location(doc, f)],
+        "partialFingerprints": {"evidence/v1": baseline::fingerprint(f)},
+    });
+    if let Some(index) = rules.iter().position(|id| *id == f.rule) {
+        result["ruleIndex"] = json!(index);
+    }
+    if let Some(s) = suppressed {
+        result["suppressions"] = json!([suppression(&s.by)]);
+    }
+    result
+}
+
+fn location(doc: &Document, f: &Finding) -> Value {
+    let mut physical = json!({"artifactLocation": {"uri": uri(&doc.path)}});
+    if let Some(span) = &f.span {
+        let (start_line, start_column) = doc.line_col(span.start);
+        let (end_line, end_column) = doc.line_col(span.end);
+        physical["region"] = json!({
+            "startLine": start_line,
+            "startColumn": start_column,
+            "endLine": end_line,
+            "endColumn": end_column,
+            "snippet": {"text": &doc.text[span.clone()]},
+        });
+    }
+    json!({"physicalLocation": physical})
+}
+
+fn suppression(by: &Suppression) -> Value {
+    match by {
+        Suppression::Inline { reason, .. } => {
+            let mut s = json!({"kind": "inSource"});
+            if let Some(reason) = reason {
+                s["justification"] = json!(reason);
+            }
+            s
+        }
+        Suppression::Baseline => {
+            json!({"kind": "external", "justification": "accepted in the baseline"})
+        }
+    }
+}
+
+/// A relative URI reference for a path: `/` separators, other reserved bytes percent-encoded.
+fn uri(path: &str) -> String {
+    let path = path.replace('\\', "/");
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}

@@ -1,0 +1,259 @@
+//! `prov audit`: one draft read against a corpus, as an editor and a review
+//! tool see it: diagnostics on its lines, suppressions, baselines, gates, SARIF.
+
+mod common;
+
+use common::{prov_in, root, stderr, stdout};
+use serde_json::Value;
+use std::fs;
+use std::path::Path;
+
+const FICTION: &str = "seeds/003_fa223e60b4ee97ca.txt";
+const RETELLING: &str = "seeds/001_e7a9e3d448b427a1.txt";
+const CLICKBAIT: &str = "You won't believe what the minister said next.";
+
+/// A folder with `draft.txt`: seed 000 without its outlet and date lines, and
+/// with `edit` applied: a repost that credits nobody.
+fn draft(edit: impl FnOnce(String) -> String) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let original = fs::read_to_string(root().join("seeds/000_30fde9fe001ed933.txt")).unwrap();
+    let without_outlet = original.replace("Afghan Voice Agency (AVA): ", "");
+    let repost: Vec<&str> = without_outlet.lines().skip(1).collect();
+    fs::write(dir.path().join("draft.txt"), edit(repost.join("\n"))).unwrap();
+    dir
+}
+
+/// `prov audit draft.txt --against seeds ARGS` in `dir`.
+fn audit_draft(dir: &Path, args: &[&str]) -> std::process::Output {
+    let seeds = root().join("seeds");
+    let mut all = vec!["audit", "draft.txt", "--against", seeds.to_str().unwrap()];
+    all.extend_from_slice(args);
+    prov_in(dir, &all)
+}
+
+fn json(output: &std::process::Output) -> Value {
+    serde_json::from_slice(&output.stdout)
+        .unwrap_or_else(|e| panic!("stdout is JSON ({e}); stderr: {}", stderr(output)))
+}
+
+/// The rules of the findings still standing in a `prov.audit/1` document.
+fn rules(json: &Value) -> Vec<&str> {
+    let findings = json["article"]["findings"].as_array().unwrap();
+    findings
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect()
+}
+
+#[test]
+fn fiction_fails_the_gate_with_line_22_underlined() {
+    let output = prov_in(&root(), &["audit", FICTION, "--fail-under", "50"]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let text = stdout(&output);
+    let first: Vec<&str> = text.lines().take(5).collect();
+    assert_eq!(
+        first[..2],
+        [
+            "error[self-declared-fiction]: the article declares itself fictional",
+            "   ┌─ seeds/003_fa223e60b4ee97ca.txt:22:18",
+        ]
+    );
+    assert!(first[3].starts_with("22 │ Please note that this edited version"));
+    assert!(first[4].starts_with(&format!("   │ {}^^^^", " ".repeat(17))));
+    assert!(text.contains("= help: A text that says it is fiction"));
+    assert!(text.ends_with("score 0, grade F: 2 errors, 2 warnings, 4 notes, 0 suppressed; read against 0 other articles\n"));
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn a_retelling_read_against_the_seeds_passes_and_shows_its_citations() {
+    let output = prov_in(&root(), &["audit", RETELLING, "--against", "seeds"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(
+        text.contains("    - CNN: interview, lines 3, 13\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("    - Nikkei Asia: report, line 11\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("read against 4 other articles"),
+        "the draft is not counted twice"
+    );
+    assert!(stderr(&output).ends_with("prov: 5 inputs: 5 scored, 0 skipped\n"));
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn deny_errors_fails_the_gate_on_an_error_finding() {
+    let denied = prov_in(&root(), &["audit", FICTION, "--deny", "errors"]);
+    assert_eq!(denied.status.code(), Some(1));
+    let plain = prov_in(&root(), &["audit", FICTION]);
+    assert_eq!(plain.status.code(), Some(0), "no gate, no failure");
+    let retelling = prov_in(&root(), &["audit", RETELLING, "--deny", "errors"]);
+    assert_eq!(retelling.status.code(), Some(0), "warnings are not errors");
+}
+
+#[test]
+fn an_uncredited_copy_is_an_untraceable_repost_naming_the_article_it_matches() {
+    let dir = draft(|text| text);
+    let output = audit_draft(dir.path(), &[]);
+    let text = stdout(&output);
+    assert!(text.starts_with(
+        "warning[untraceable-repost]: copies another article's text without crediting its outlet\n  ┌─ draft.txt:1:1\n"
+    ), "{text}");
+    assert!(text.contains(
+        "= note: copied from 000_30fde9fe001ed933 (Afghan Voice Agency): 99% of this text, verbatim"
+    ));
+    assert!(text.contains(
+        "    - lines 4-14 matches 000_30fde9fe001ed933 (Afghan Voice Agency) lines 5-15, verbatim\n"
+    ), "{text}");
+    insta::assert_snapshot!(text);
+    let json = json(&audit_draft(dir.path(), &["--format", "json"]));
+    assert_eq!(json["schema"], "prov.audit/1");
+    assert!(rules(&json).contains(&"untraceable-repost"));
+    let first = &json["context"]["untraceable"][0];
+    assert_eq!(first["article"], "000_30fde9fe001ed933");
+    assert_eq!(first["outlet"], "Afghan Voice Agency");
+}
+
+#[test]
+fn a_marker_with_a_reason_silences_the_repost() {
+    let dir = draft(|text| {
+        format!("[prov-ignore untraceable-repost: syndicated under contract]\n{text}")
+    });
+    let output = audit_draft(dir.path(), &["--format", "json"]);
+    let json = json(&output);
+    assert!(
+        !rules(&json).contains(&"untraceable-repost"),
+        "{:?}",
+        rules(&json)
+    );
+    assert!(!rules(&json).contains(&"suppression-without-reason"));
+    let suppressed = &json["suppressed"][0];
+    assert_eq!(suppressed["rule"], "untraceable-repost");
+    assert_eq!(suppressed["line"], 2);
+    assert_eq!(
+        suppressed["by"],
+        serde_json::json!({"kind": "inline", "line": 1, "reason": "syndicated under contract"})
+    );
+    let score = json["article"]["score"].as_u64().unwrap();
+    let unsilenced = self::json(&audit_draft(draft(|t| t).path(), &["--format", "json"]));
+    assert_eq!(score, unsilenced["article"]["score"].as_u64().unwrap() + 25);
+}
+
+#[test]
+fn a_marker_without_a_reason_is_a_warning() {
+    let dir = draft(|text| format!("<!-- prov-ignore untraceable-repost -->\n{text}"));
+    let output = audit_draft(dir.path(), &[]);
+    let text = stdout(&output);
+    assert!(
+        !text.contains("warning[untraceable-repost]"),
+        "still silenced"
+    );
+    assert!(text.contains(
+        "warning[suppression-without-reason]: a prov-ignore marker gives no reason\n  ┌─ draft.txt:1:1\n"
+    ), "{text}");
+    assert!(text.contains("= note: it silences untraceable-repost"));
+}
+
+#[test]
+fn a_baseline_hides_accepted_findings_and_shows_new_ones() {
+    let dir = draft(|text| text);
+    let written = audit_draft(
+        dir.path(),
+        &["--baseline", "prov-baseline.json", "--write-baseline"],
+    );
+    assert_eq!(written.status.code(), Some(0));
+    assert_eq!(stdout(&written), "");
+    assert!(stderr(&written).contains("prov: wrote prov-baseline.json with 4 accepted findings"));
+    let baseline: Value =
+        serde_json::from_slice(&fs::read(dir.path().join("prov-baseline.json")).unwrap()).unwrap();
+    assert_eq!(baseline["schema"], "prov.baseline/1");
+
+    let accepted = json(&audit_draft(
+        dir.path(),
+        &["--baseline", "prov-baseline.json", "--format", "json"],
+    ));
+    assert_eq!(
+        rules(&accepted),
+        ["reaches-origin", "checkable-outlet"],
+        "only findings that count for the draft remain"
+    );
+    assert_eq!(accepted["suppressed"].as_array().unwrap().len(), 4);
+
+    // A paragraph above moves every line; a clickbait line is new.
+    let text = fs::read_to_string(dir.path().join("draft.txt")).unwrap();
+    fs::write(
+        dir.path().join("draft.txt"),
+        format!("An editor's note.\n\n{text}\n{CLICKBAIT}\n"),
+    )
+    .unwrap();
+    let output = audit_draft(
+        dir.path(),
+        &["--baseline", "prov-baseline.json", "--deny", "warnings"],
+    );
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "the new warning fails the gate"
+    );
+    let shown = stdout(&output);
+    assert!(
+        shown.starts_with("warning[clickbait]: clickbait phrase\n"),
+        "{shown}"
+    );
+    assert!(!shown.contains("warning[untraceable-repost]"), "{shown}");
+}
+
+#[test]
+fn sarif_output_validates_against_the_sarif_2_1_0_schema() {
+    let official = fs::read_to_string(root().join("tests/schemas/sarif-2.1.0.json")).unwrap();
+    // The official `language` pattern has a lone `]`, a literal in JavaScript
+    // regexes that a strict check of the schema refuses; escaping it keeps its meaning.
+    let lone = r#""^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}]?$""#;
+    assert!(official.contains(lone));
+    let escaped = r#""^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}\\]?$""#;
+    let schema: Value = serde_json::from_str(&official.replace(lone, escaped)).unwrap();
+    let validator = jsonschema::validator_for(&schema).expect("the schema compiles");
+    let dir = draft(|text| {
+        format!("[prov-ignore untraceable-repost: syndicated under contract]\n{text}")
+    });
+    let fiction = prov_in(&root(), &["audit", FICTION, "--format", "sarif"]);
+    let silenced = audit_draft(dir.path(), &["--format", "sarif"]);
+    for output in [&fiction, &silenced] {
+        let sarif = json(output);
+        let errors: Vec<String> = validator
+            .iter_errors(&sarif)
+            .map(|e| e.to_string())
+            .collect();
+        assert!(errors.is_empty(), "{errors:#?}");
+    }
+    let sarif = json(&fiction);
+    let result = &sarif["runs"][0]["results"][0];
+    assert_eq!(result["ruleId"], "self-declared-fiction");
+    assert_eq!(result["level"], "error");
+    let region = &result["locations"][0]["physicalLocation"]["region"];
+    assert_eq!(
+        (region["startLine"].as_u64(), region["startColumn"].as_u64()),
+        (Some(22), Some(18))
+    );
+    let rules = &sarif["runs"][0]["tool"]["driver"]["rules"];
+    assert_eq!(
+        rules[result["ruleIndex"].as_u64().unwrap() as usize]["id"],
+        "self-declared-fiction"
+    );
+    let silenced = json(&silenced);
+    let suppressed = silenced["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["ruleId"] == "untraceable-repost")
+        .unwrap();
+    assert_eq!(
+        suppressed["suppressions"],
+        serde_json::json!([{"kind": "inSource", "justification": "syndicated under contract"}])
+    );
+}
