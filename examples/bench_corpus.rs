@@ -70,82 +70,382 @@ const OUTLETS: &[(&str, &str, bool)] = &[
 ];
 
 const FIRST: &[&str] = &[
-    "Anna", "Peter", "Maria", "James", "Yoshimasa", "Olena", "Ahmed", "Li", "Carlos", "Sofia",
-    "Daniel", "Fatima", "Hiroshi", "Elena", "Samuel", "Grace", "Mateo", "Ingrid", "Tomasz",
-    "Aisha", "Viktor", "Lucia", "Kwame", "Nadia", "Rafael", "Hannah", "Omar", "Mei", "Lars",
-    "Priya", "Jonas", "Amara", "Felix", "Noor", "Pablo", "Keiko", "Dmitri", "Zara", "Ethan",
-    "Leila", "Marco", "Chloe", "Tariq", "Ines", "Oscar", "Yara", "Hugo", "Mina",
+    "Anna",
+    "Peter",
+    "Maria",
+    "James",
+    "Yoshimasa",
+    "Olena",
+    "Ahmed",
+    "Li",
+    "Carlos",
+    "Sofia",
+    "Daniel",
+    "Fatima",
+    "Hiroshi",
+    "Elena",
+    "Samuel",
+    "Grace",
+    "Mateo",
+    "Ingrid",
+    "Tomasz",
+    "Aisha",
+    "Viktor",
+    "Lucia",
+    "Kwame",
+    "Nadia",
+    "Rafael",
+    "Hannah",
+    "Omar",
+    "Mei",
+    "Lars",
+    "Priya",
+    "Jonas",
+    "Amara",
+    "Felix",
+    "Noor",
+    "Pablo",
+    "Keiko",
+    "Dmitri",
+    "Zara",
+    "Ethan",
+    "Leila",
+    "Marco",
+    "Chloe",
+    "Tariq",
+    "Ines",
+    "Oscar",
+    "Yara",
+    "Hugo",
+    "Mina",
 ];
 const LAST: &[&str] = &[
-    "Hayashi", "Kowalski", "Novak", "Fischer", "Okafor", "Tanaka", "Moreau", "Silva",
-    "Petrenko", "Haddad", "Larsen", "Nguyen", "Schmidt", "Romano", "Costa", "Ivanova",
-    "Mensah", "Yamamoto", "Dubois", "Jensen", "Alvarez", "Weber", "Khan", "Sato", "Lindqvist",
-    "Rossi", "Baptiste", "Horvat", "Ortega", "Abara", "Kim", "Varga", "Wolff", "Marsh",
-    "Delgado", "Quinn", "Brennan", "Szabo", "Adeyemi", "Castillo", "Berg", "Moretti",
-    "Hallam", "Ferreira", "Osei", "Lindgren", "Toth", "Navarro", "Keller", "Aziz",
+    "Hayashi",
+    "Kowalski",
+    "Novak",
+    "Fischer",
+    "Okafor",
+    "Tanaka",
+    "Moreau",
+    "Silva",
+    "Petrenko",
+    "Haddad",
+    "Larsen",
+    "Nguyen",
+    "Schmidt",
+    "Romano",
+    "Costa",
+    "Ivanova",
+    "Mensah",
+    "Yamamoto",
+    "Dubois",
+    "Jensen",
+    "Alvarez",
+    "Weber",
+    "Khan",
+    "Sato",
+    "Lindqvist",
+    "Rossi",
+    "Baptiste",
+    "Horvat",
+    "Ortega",
+    "Abara",
+    "Kim",
+    "Varga",
+    "Wolff",
+    "Marsh",
+    "Delgado",
+    "Quinn",
+    "Brennan",
+    "Szabo",
+    "Adeyemi",
+    "Castillo",
+    "Berg",
+    "Moretti",
+    "Hallam",
+    "Ferreira",
+    "Osei",
+    "Lindgren",
+    "Toth",
+    "Navarro",
+    "Keller",
+    "Aziz",
 ];
 const TITLES: &[&str] = &[
-    "Foreign Minister", "Prime Minister", "Defence Minister", "President", "spokesman",
-    "spokeswoman", "Governor", "Mayor", "Senator", "Ambassador", "Professor", "Dr.",
-    "Director", "Chancellor", "Secretary", "Premier",
+    "Foreign Minister",
+    "Prime Minister",
+    "Defence Minister",
+    "President",
+    "spokesman",
+    "spokeswoman",
+    "Governor",
+    "Mayor",
+    "Senator",
+    "Ambassador",
+    "Professor",
+    "Dr.",
+    "Director",
+    "Chancellor",
+    "Secretary",
+    "Premier",
 ];
 const PLACES: &[&str] = &[
-    "Tokyo", "Kyiv", "Berlin", "Washington", "Hanoi", "Nairobi", "Lima", "Warsaw", "Seoul",
-    "Madrid", "Cairo", "Ottawa", "Jakarta", "Lagos", "Oslo", "Manila", "Santiago", "Vienna",
-    "Brussels", "Canberra", "Ankara", "Bogota", "Dhaka", "Helsinki", "Accra", "Lisbon",
-    "Taipei", "Riga", "Quito", "Dakar", "Zagreb", "Tbilisi", "Hobart", "Osaka", "Porto",
-    "Gdansk", "Mombasa", "Cusco", "Busan", "Seville",
+    "Tokyo",
+    "Kyiv",
+    "Berlin",
+    "Washington",
+    "Hanoi",
+    "Nairobi",
+    "Lima",
+    "Warsaw",
+    "Seoul",
+    "Madrid",
+    "Cairo",
+    "Ottawa",
+    "Jakarta",
+    "Lagos",
+    "Oslo",
+    "Manila",
+    "Santiago",
+    "Vienna",
+    "Brussels",
+    "Canberra",
+    "Ankara",
+    "Bogota",
+    "Dhaka",
+    "Helsinki",
+    "Accra",
+    "Lisbon",
+    "Taipei",
+    "Riga",
+    "Quito",
+    "Dakar",
+    "Zagreb",
+    "Tbilisi",
+    "Hobart",
+    "Osaka",
+    "Porto",
+    "Gdansk",
+    "Mombasa",
+    "Cusco",
+    "Busan",
+    "Seville",
 ];
 const ORGS: &[&str] = &[
-    "the Ministry of Finance", "the World Health Organization", "the central bank",
-    "the European Commission", "the United Nations", "the Interior Ministry",
-    "the national weather service", "the election commission", "the port authority",
-    "the International Monetary Fund", "the transport ministry", "the health department",
-    "the statistics office", "the energy regulator", "the city council", "the coast guard",
-    "the Red Cross", "the labour union", "the chamber of commerce", "the supreme court",
+    "the Ministry of Finance",
+    "the World Health Organization",
+    "the central bank",
+    "the European Commission",
+    "the United Nations",
+    "the Interior Ministry",
+    "the national weather service",
+    "the election commission",
+    "the port authority",
+    "the International Monetary Fund",
+    "the transport ministry",
+    "the health department",
+    "the statistics office",
+    "the energy regulator",
+    "the city council",
+    "the coast guard",
+    "the Red Cross",
+    "the labour union",
+    "the chamber of commerce",
+    "the supreme court",
 ];
 const ADJ: &[&str] = &[
-    "new", "major", "sharp", "gradual", "unexpected", "long-awaited", "controversial",
-    "temporary", "regional", "national", "cautious", "broad", "modest", "significant",
-    "rare", "fresh", "joint", "formal", "emergency", "annual", "preliminary", "renewed",
-    "widespread", "limited", "historic", "costly", "urgent", "quiet", "fragile", "steady",
+    "new",
+    "major",
+    "sharp",
+    "gradual",
+    "unexpected",
+    "long-awaited",
+    "controversial",
+    "temporary",
+    "regional",
+    "national",
+    "cautious",
+    "broad",
+    "modest",
+    "significant",
+    "rare",
+    "fresh",
+    "joint",
+    "formal",
+    "emergency",
+    "annual",
+    "preliminary",
+    "renewed",
+    "widespread",
+    "limited",
+    "historic",
+    "costly",
+    "urgent",
+    "quiet",
+    "fragile",
+    "steady",
 ];
 const NOUNS: &[&str] = &[
-    "agreement", "budget", "ceasefire", "investigation", "report", "plan", "proposal",
-    "election", "policy", "reform", "strike", "outbreak", "storm", "shortage", "recovery",
-    "deal", "protest", "inquiry", "sanction", "tariff", "pipeline", "vaccine", "bridge",
-    "harbour", "railway", "contract", "summit", "treaty", "loan", "verdict", "audit",
-    "census", "subsidy", "drought", "flood", "merger", "pension", "curfew", "referendum",
-    "blackout", "evacuation", "bailout", "embargo", "settlement", "hearing", "campaign",
+    "agreement",
+    "budget",
+    "ceasefire",
+    "investigation",
+    "report",
+    "plan",
+    "proposal",
+    "election",
+    "policy",
+    "reform",
+    "strike",
+    "outbreak",
+    "storm",
+    "shortage",
+    "recovery",
+    "deal",
+    "protest",
+    "inquiry",
+    "sanction",
+    "tariff",
+    "pipeline",
+    "vaccine",
+    "bridge",
+    "harbour",
+    "railway",
+    "contract",
+    "summit",
+    "treaty",
+    "loan",
+    "verdict",
+    "audit",
+    "census",
+    "subsidy",
+    "drought",
+    "flood",
+    "merger",
+    "pension",
+    "curfew",
+    "referendum",
+    "blackout",
+    "evacuation",
+    "bailout",
+    "embargo",
+    "settlement",
+    "hearing",
+    "campaign",
 ];
 const PLURALS: &[&str] = &[
-    "residents", "workers", "officials", "farmers", "students", "patients", "voters",
-    "families", "soldiers", "passengers", "investors", "teachers", "doctors", "fishermen",
-    "drivers", "refugees", "tourists", "companies", "households", "volunteers",
+    "residents",
+    "workers",
+    "officials",
+    "farmers",
+    "students",
+    "patients",
+    "voters",
+    "families",
+    "soldiers",
+    "passengers",
+    "investors",
+    "teachers",
+    "doctors",
+    "fishermen",
+    "drivers",
+    "refugees",
+    "tourists",
+    "companies",
+    "households",
+    "volunteers",
 ];
 const VERBS: &[&str] = &[
-    "approved", "rejected", "delayed", "announced", "suspended", "expanded", "reviewed",
-    "criticised", "welcomed", "blocked", "signed", "extended", "cancelled", "postponed",
-    "funded", "challenged", "endorsed", "questioned", "revised", "unveiled", "defended",
-    "launched", "halted", "backed", "proposed", "completed", "abandoned", "restored",
+    "approved",
+    "rejected",
+    "delayed",
+    "announced",
+    "suspended",
+    "expanded",
+    "reviewed",
+    "criticised",
+    "welcomed",
+    "blocked",
+    "signed",
+    "extended",
+    "cancelled",
+    "postponed",
+    "funded",
+    "challenged",
+    "endorsed",
+    "questioned",
+    "revised",
+    "unveiled",
+    "defended",
+    "launched",
+    "halted",
+    "backed",
+    "proposed",
+    "completed",
+    "abandoned",
+    "restored",
 ];
 const SPEECH: &[&str] = &[
-    "said", "told reporters", "added", "noted", "warned", "stressed", "explained", "wrote",
-    "announced", "confirmed",
+    "said",
+    "told reporters",
+    "added",
+    "noted",
+    "warned",
+    "stressed",
+    "explained",
+    "wrote",
+    "announced",
+    "confirmed",
 ];
 const MONTHS: &[&str] = &[
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
-const DAYS: &[&str] = &["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
-const TIMES: &[&str] = &["last week", "last month", "this year", "since March", "in recent days", "over the weekend", "on Friday", "earlier this month"];
+const DAYS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+const TIMES: &[&str] = &[
+    "last week",
+    "last month",
+    "this year",
+    "since March",
+    "in recent days",
+    "over the weekend",
+    "on Friday",
+    "earlier this month",
+];
 const CHROME_TOP: &[&str] = &[
-    "Skip to main content", "Subscribe | Sign in", "Menu Search Home World Business Politics",
-    "Advertisement", "Live updates", "Listen to this article",
+    "Skip to main content",
+    "Subscribe | Sign in",
+    "Menu Search Home World Business Politics",
+    "Advertisement",
+    "Live updates",
+    "Listen to this article",
 ];
 const CHROME_BOTTOM: &[&str] = &[
-    "Share this article: Facebook Twitter Email", "Sign up for our daily newsletter.",
-    "Related stories", "Read more:", "Advertisement", "Most read", "Comments are closed.",
+    "Share this article: Facebook Twitter Email",
+    "Sign up for our daily newsletter.",
+    "Related stories",
+    "Read more:",
+    "Advertisement",
+    "Most read",
+    "Comments are closed.",
 ];
 
 /// A person of one article: title, first and last name.
@@ -196,7 +496,15 @@ fn sentence(rng: &mut Rng, people: &[Person], outlet: &str) -> String {
     let mut s = String::with_capacity(160);
     match rng.below(12) {
         0 | 1 => {
-            let _ = write!(s, "{} {} {} {} on {} that ", p.title, p.first, p.last, rng.pick(SPEECH), rng.pick(DAYS));
+            let _ = write!(
+                s,
+                "{} {} {} {} on {} that ",
+                p.title,
+                p.first,
+                p.last,
+                rng.pick(SPEECH),
+                rng.pick(DAYS)
+            );
             clause(rng, &mut s);
             s.push('.');
         }
@@ -217,7 +525,11 @@ fn sentence(rng: &mut Rng, people: &[Person], outlet: &str) -> String {
             let mut q = String::new();
             clause(rng, &mut q);
             capitalise(&mut q);
-            let _ = write!(s, "{q}, and we will not accept it,\" said {} {} {}.", p.title, p.first, p.last);
+            let _ = write!(
+                s,
+                "{q}, and we will not accept it,\" said {} {} {}.",
+                p.title, p.first, p.last
+            );
         }
         5 => {
             let _ = write!(
@@ -237,7 +549,10 @@ fn sentence(rng: &mut Rng, people: &[Person], outlet: &str) -> String {
             s.push('.');
         }
         7 => {
-            let _ = write!(s, "A source familiar with the matter, who spoke on condition of anonymity, said ");
+            let _ = write!(
+                s,
+                "A source familiar with the matter, who spoke on condition of anonymity, said "
+            );
             clause(rng, &mut s);
             s.push('.');
         }
@@ -251,7 +566,14 @@ fn sentence(rng: &mut Rng, people: &[Person], outlet: &str) -> String {
         _ => {
             clause(rng, &mut s);
             capitalise(&mut s);
-            let _ = write!(s, ", {} {} {} {}.", rng.pick(&["and", "after", "as", "while"]), rng.pick(PLURALS), rng.pick(VERBS), rng.pick(&["the move", "the decision", "the plan", "it"]));
+            let _ = write!(
+                s,
+                ", {} {} {} {}.",
+                rng.pick(&["and", "after", "as", "while"]),
+                rng.pick(PLURALS),
+                rng.pick(VERBS),
+                rng.pick(&["the move", "the decision", "the plan", "it"])
+            );
         }
     }
     s
@@ -266,7 +588,11 @@ fn new_story(rng: &mut Rng, outlet: &str) -> Story {
         })
         .collect();
     let paragraphs = (0..6 + rng.below(14))
-        .map(|_| (0..1 + rng.below(3)).map(|_| sentence(rng, &people, outlet)).collect())
+        .map(|_| {
+            (0..1 + rng.below(3))
+                .map(|_| sentence(rng, &people, outlet))
+                .collect()
+        })
         .collect();
     let title = format!(
         "{} {} {} {} in {}",
@@ -292,7 +618,11 @@ fn capital(s: &str) -> String {
 /// A light revision: about one word in 25 swapped for another, one sentence dropped
 /// and one added.
 fn lightly_edited(rng: &mut Rng, story: &Story, outlet: &str) -> Story {
-    let people = [Person { title: rng.pick(TITLES), first: rng.pick(FIRST), last: rng.pick(LAST) }];
+    let people = [Person {
+        title: rng.pick(TITLES),
+        first: rng.pick(FIRST),
+        last: rng.pick(LAST),
+    }];
     let mut paragraphs: Vec<Vec<String>> = story
         .paragraphs
         .iter()
@@ -314,7 +644,11 @@ fn lightly_edited(rng: &mut Rng, story: &Story, outlet: &str) -> Story {
 /// A heavy revision: a third of the sentences kept (lightly edited), the rest new,
 /// and the paragraphs in another order.
 fn heavily_edited(rng: &mut Rng, story: &Story, outlet: &str) -> Story {
-    let people = [Person { title: rng.pick(TITLES), first: rng.pick(FIRST), last: rng.pick(LAST) }];
+    let people = [Person {
+        title: rng.pick(TITLES),
+        first: rng.pick(FIRST),
+        last: rng.pick(LAST),
+    }];
     let mut paragraphs: Vec<Vec<String>> = story
         .paragraphs
         .iter()
@@ -335,7 +669,11 @@ fn heavily_edited(rng: &mut Rng, story: &Story, outlet: &str) -> Story {
         paragraphs.swap(i, j);
     }
     Story {
-        title: format!("{} {}", rng.pick(&["Explainer:", "Analysis:", "Update:", "Report:"]), story.title),
+        title: format!(
+            "{} {}",
+            rng.pick(&["Explainer:", "Analysis:", "Update:", "Report:"]),
+            story.title
+        ),
         place: story.place,
         paragraphs,
     }
@@ -385,7 +723,11 @@ fn render(rng: &mut Rng, story: &Story, outlet: usize, credit: Option<usize>) ->
         text.push('\n');
     }
     if let Some(source) = credit.filter(|&s| !OUTLETS[s].2) {
-        let _ = writeln!(text, "This story was first published by {}.", OUTLETS[source].0);
+        let _ = writeln!(
+            text,
+            "This story was first published by {}.",
+            OUTLETS[source].0
+        );
     }
     for _ in 0..1 + rng.below(3) {
         text.push_str(rng.pick(CHROME_BOTTOM));
@@ -434,9 +776,33 @@ fn main() -> std::io::Result<()> {
     std::fs::create_dir_all(&options.out)?;
     let mut corpus = BufWriter::new(std::fs::File::create(options.out.join("corpus.jsonl"))?);
     let mut pairs = BufWriter::new(std::fs::File::create(options.out.join("pairs.tsv"))?);
+    let (count, text_bytes, written) = generate(
+        options.seed,
+        options.megabytes * 1_000_000,
+        &mut corpus,
+        &mut pairs,
+    )?;
+    corpus.flush()?;
+    pairs.flush()?;
+    eprintln!(
+        "bench_corpus: {count} articles, {:.1} MB of text, {:.1} MB of JSONL in {}",
+        text_bytes as f64 / 1e6,
+        written as f64 / 1e6,
+        options.out.display()
+    );
+    Ok(())
+}
+
+/// Write articles to `corpus` until they hold `target` bytes of text, and the true
+/// copy pairs to `pairs`; returns the articles, bytes of text and bytes of JSONL.
+pub fn generate(
+    seed: u64,
+    target: u64,
+    corpus: &mut impl Write,
+    pairs: &mut impl Write,
+) -> std::io::Result<(usize, u64, u64)> {
     writeln!(pairs, "original\tcopy\tkind\tcredited")?;
-    let mut rng = Rng(options.seed);
-    let target = options.megabytes * 1_000_000;
+    let mut rng = Rng(seed);
     // Recent originals that a copy may copy: (id, outlet, day, story).
     let mut recent: VecDeque<(String, usize, u32, Story)> = VecDeque::new();
     let (mut written, mut text_bytes, mut count) = (0u64, 0u64, 0usize);
@@ -461,13 +827,23 @@ fn main() -> std::io::Result<()> {
             let credited = rng.chance(0.5);
             let (kind, story) = match roll {
                 64..76 => ("verbatim", None),
-                76..88 => ("light", Some(lightly_edited(&mut rng, source, OUTLETS[outlet].0))),
-                _ => ("heavy", Some(heavily_edited(&mut rng, source, OUTLETS[outlet].0))),
+                76..88 => (
+                    "light",
+                    Some(lightly_edited(&mut rng, source, OUTLETS[outlet].0)),
+                ),
+                _ => (
+                    "heavy",
+                    Some(heavily_edited(&mut rng, source, OUTLETS[outlet].0)),
+                ),
             };
             let story = story.as_ref().unwrap_or(source);
             let credit = credited.then_some(*source_outlet);
             let text = render(&mut rng, story, outlet, credit);
-            writeln!(pairs, "{source_id}\t{id}\t{kind}\t{}", if credited { "yes" } else { "no" })?;
+            writeln!(
+                pairs,
+                "{source_id}\t{id}\t{kind}\t{}",
+                if credited { "yes" } else { "no" }
+            )?;
             (text, story.title.clone(), source_day + rng.below(2) as u32)
         };
         let date = chrono_like(day);
@@ -485,15 +861,7 @@ fn main() -> std::io::Result<()> {
         written += line.len() as u64;
         text_bytes += text.len() as u64;
     }
-    corpus.flush()?;
-    pairs.flush()?;
-    eprintln!(
-        "bench_corpus: {count} articles, {:.1} MB of text, {:.1} MB of JSONL in {}",
-        text_bytes as f64 / 1e6,
-        written as f64 / 1e6,
-        options.out.display()
-    );
-    Ok(())
+    Ok((count, text_bytes, written))
 }
 
 /// Day `n` after 2024-01-01 as `YYYY-MM-DD` (a calendar of 28-day months is plenty
