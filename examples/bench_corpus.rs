@@ -521,7 +521,7 @@ fn sentence(rng: &mut Rng, people: &[Person], outlet: &str) -> String {
             let _ = write!(s, "{q},” {} {} {}.", p.first, p.last, rng.pick(SPEECH));
         }
         4 => {
-            s.push_str("\"");
+            s.push('"');
             let mut q = String::new();
             clause(rng, &mut q);
             capitalise(&mut q);

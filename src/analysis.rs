@@ -85,7 +85,7 @@ pub fn analyze_with(
     let done = AtomicUsize::new(0);
     let tick = |stage: Stage| {
         let n = done.fetch_add(1, Ordering::Relaxed) + 1;
-        if n % PROGRESS_EVERY == 0 || n == total {
+        if n.is_multiple_of(PROGRESS_EVERY) || n == total {
             progress(stage, n, total);
         }
     };
