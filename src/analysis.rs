@@ -13,6 +13,7 @@ use crate::rules::{self, Finding};
 use crate::score::{self, Score};
 use crate::settings::Settings;
 use rayon::prelude::*;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// One article's verdict.
 #[derive(Debug, Clone)]
@@ -63,13 +64,51 @@ impl Analysis {
     }
 }
 
+/// A stage of [`analyze_with`], as reported to its progress callback.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// Metadata, citations and quotes of each document.
+    Extract,
+    /// Copy detection and quote tracking across the corpus (reported at 0 and at 1 of 1).
+    Reuse,
+    /// Signals, rules and score of each document.
+    Score,
+}
+
+/// How often, in documents, a per-document stage reports progress.
+const PROGRESS_EVERY: usize = 256;
+
 /// Run every stage after `corpus` on the loaded documents.
 pub fn analyze(corpus: Corpus, settings: &Settings) -> Analysis {
+    analyze_with(corpus, settings, &|_, _, _| {})
+}
+
+/// [`analyze`], calling `progress(stage, done, total)` as the stages advance (from
+/// any thread, every few hundred documents), so that a caller can show a progress
+/// bar; the library itself never prints.
+pub fn analyze_with(
+    corpus: Corpus,
+    settings: &Settings,
+    progress: &(dyn Fn(Stage, usize, usize) + Sync),
+) -> Analysis {
     let Corpus { documents, errors } = corpus;
+    let total = documents.len();
+    let done = AtomicUsize::new(0);
+    let tick = |stage: Stage| {
+        let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+        if n.is_multiple_of(PROGRESS_EVERY) || n == total {
+            progress(stage, n, total);
+        }
+    };
     let extractions: Vec<Extraction> = documents
         .par_iter()
-        .map(|doc| extract::extract(doc, &settings.registry))
+        .map(|doc| {
+            let extraction = extract::extract(doc, &settings.registry);
+            tick(Stage::Extract);
+            extraction
+        })
         .collect();
+    progress(Stage::Reuse, 0, 1);
     let published: Vec<_> = extractions
         .iter()
         .map(|e| e.meta.published.as_ref().map(|d| d.value))
@@ -80,6 +119,8 @@ pub fn analyze(corpus: Corpus, settings: &Settings) -> Analysis {
     let quotes = reuse::quote_matches_with(&documents, &extractions, &settings.reuse);
     let graph = graph::build(&documents, &extractions, &copies, &settings.registry);
     let neighbours = Neighbours::new(&documents, &extractions, &copies, &quotes);
+    progress(Stage::Reuse, 1, 1);
+    done.store(0, Ordering::Relaxed);
     let verdicts = (0..documents.len())
         .into_par_iter()
         .map(|i| {
@@ -90,7 +131,9 @@ pub fn analyze(corpus: Corpus, settings: &Settings) -> Analysis {
                 copies: neighbours.copies(i),
                 drifts: neighbours.drifts(i),
             };
-            verdict(&article, settings)
+            let verdict = verdict(&article, settings);
+            tick(Stage::Score);
+            verdict
         })
         .collect();
     Analysis {

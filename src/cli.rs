@@ -63,6 +63,9 @@ struct ScoreArgs {
     /// Exit with 1 when any article scores below N.
     #[arg(long, value_name = "N")]
     fail_under: Option<u32>,
+    /// No progress bar (it is shown only when stderr is a terminal anyway).
+    #[arg(long, short)]
+    quiet: bool,
 }
 
 #[derive(Args)]
@@ -214,8 +217,12 @@ fn score(args: ScoreArgs) -> io::Result<u8> {
         Ok(settings) => settings,
         Err(code) => return Ok(code),
     };
+    let bar = progress_bar(args.quiet);
     let corpus = corpus::load(&args.paths);
-    let analysis = analysis::analyze(corpus, &settings);
+    let analysis = analysis::analyze_with(corpus, &settings, &|stage, done, total| {
+        show_progress(&bar, stage, done, total)
+    });
+    bar.finish_and_clear();
     let renderer: &dyn Report = match args.format {
         ScoreFormat::Table => &report::Table,
         ScoreFormat::Json => &report::Json,
@@ -227,6 +234,43 @@ fn score(args: ScoreArgs) -> io::Result<u8> {
         .write_all(renderer.render(&analysis, &settings).as_bytes())?;
     report_inputs(&analysis);
     Ok(exit_code(&analysis, args.fail_under))
+}
+
+/// A progress bar on stderr, hidden when stderr is not a terminal or with `--quiet`.
+/// It appears only after two seconds, so that a short run stays silent.
+fn progress_bar(quiet: bool) -> indicatif::ProgressBar {
+    if quiet || !io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::hidden();
+    let style = indicatif::ProgressStyle::with_template(
+        "{msg:>8} [{elapsed_precise}] {wide_bar} {pos}/{len} articles",
+    )
+    .expect("a valid template");
+    bar.set_style(style);
+    bar.set_message("reading");
+    let ticker = bar.clone();
+    std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_secs(2));
+        if !ticker.is_finished() {
+            ticker.set_draw_target(indicatif::ProgressDrawTarget::stderr_with_hz(4));
+            ticker.enable_steady_tick(std::time::Duration::from_millis(250));
+        }
+    });
+    bar
+}
+
+fn show_progress(bar: &indicatif::ProgressBar, stage: analysis::Stage, done: usize, total: usize) {
+    let name = match stage {
+        analysis::Stage::Extract => "extract",
+        analysis::Stage::Reuse => "reuse",
+        analysis::Stage::Score => "score",
+    };
+    if bar.message() != name {
+        bar.set_message(name);
+    }
+    bar.set_length(total as u64);
+    bar.set_position(done as u64);
 }
 
 fn graph(args: GraphArgs) -> io::Result<u8> {

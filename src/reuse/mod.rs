@@ -97,19 +97,28 @@ pub fn find_copies(
     let candidates =
         candidates::candidate_pairs(&summaries, params.min_shared_samples, params.max_postings);
     drop(summaries);
-    let mut pairs: Vec<CopyPair> = candidates
-        .par_iter()
-        .filter_map(|&(a, b)| {
-            let (a, b) = (a as usize, b as usize);
-            let verdict = verify::verify(
-                &shingle::words(&docs[a].text),
-                &shingle::words(&docs[b].text),
-                params,
-            );
-            verdict.is_copy(params).then(|| {
-                let date = |i: usize| published.get(i).copied().flatten();
-                copy_pair(a, b, date(a), date(b), &verdict, params)
-            })
+    // Verification groups the candidates by their second document, so that each
+    // document is tokenised and indexed once as a target rather than once per pair.
+    let mut by_target = candidates;
+    by_target.par_sort_unstable_by_key(|&(a, b)| (b, a));
+    let prepare =
+        |doc: usize| verify::Prepared::new(shingle::words(&docs[doc].text), params.shingle_size);
+    let mut pairs: Vec<CopyPair> = by_target
+        .par_chunk_by(|x, y| x.1 == y.1)
+        .flat_map_iter(|group| {
+            let b = group[0].1 as usize;
+            let target = verify::Target::new(prepare(b));
+            group
+                .iter()
+                .filter_map(|&(a, _)| {
+                    let a = a as usize;
+                    let verdict = verify::verify_prepared(&prepare(a), &target, params);
+                    verdict.is_copy(params).then(|| {
+                        let date = |i: usize| published.get(i).copied().flatten();
+                        copy_pair(a, b, date(a), date(b), &verdict, params)
+                    })
+                })
+                .collect::<Vec<_>>()
         })
         .collect();
     pairs.sort_by_key(|p| (p.copier, p.source));

@@ -57,15 +57,62 @@ struct Run {
     len: usize,
 }
 
+/// One side of a comparison, computed once however many candidates it is in: its
+/// words, its shingles in text order and its distinct shingles, sorted.
+pub struct Prepared {
+    words: Vec<Word>,
+    shingles: Vec<u64>,
+    distinct: Vec<u64>,
+}
+
+impl Prepared {
+    pub fn new(words: Vec<Word>, shingle_size: usize) -> Self {
+        let shingles: Vec<u64> = shingles(&words, shingle_size).collect();
+        let distinct = distinct(&shingles);
+        Prepared {
+            words,
+            shingles,
+            distinct,
+        }
+    }
+}
+
+/// The document every `a` of a group is aligned against, with its shingles indexed.
+pub struct Target {
+    doc: Prepared,
+    index: Vec<(u64, u32)>,
+}
+
+impl Target {
+    pub fn new(doc: Prepared) -> Self {
+        let mut index: Vec<(u64, u32)> = doc
+            .shingles
+            .iter()
+            .enumerate()
+            .map(|(j, &h)| (h, j as u32))
+            .collect();
+        index.sort_unstable();
+        Target { doc, index }
+    }
+}
+
 /// Compare the words of two documents.
+#[cfg(test)]
 pub fn verify(a: &[Word], b: &[Word], params: &ReuseParams) -> Verdict {
     let size = params.shingle_size;
-    let sa: Vec<u64> = shingles(a, size).collect();
-    let sb: Vec<u64> = shingles(b, size).collect();
-    let (da, db) = (distinct(&sa), distinct(&sb));
-    let shared = intersection_size(&da, &db);
+    let target = Target::new(Prepared::new(b.to_vec(), size));
+    verify_prepared(&Prepared::new(a.to_vec(), size), &target, params)
+}
+
+/// Compare document `a` with the target `b`.
+pub fn verify_prepared(a: &Prepared, b: &Target, params: &ReuseParams) -> Verdict {
+    let size = params.shingle_size;
+    let (sa, da) = (&a.shingles, &a.distinct);
+    let (sb, db) = (&b.doc.shingles, &b.doc.distinct);
+    let shared = intersection_size(da, db);
     let ratio = |n: usize, d: usize| if d == 0 { 0.0 } else { n as f64 / d as f64 };
-    let runs = align(&sa, &sb);
+    let runs = align(sa, sb, &b.index);
+    let (a, b) = (&a.words[..], &b.doc.words[..]);
     // A run of `len` shingles covers `len + size - 1` words (fewer for a text shorter
     // than one shingle, whose only shingle is all its words).
     let words_of = |run: &Run| {
@@ -111,10 +158,10 @@ fn intersection_size(a: &[u64], b: &[u64]) -> usize {
 /// Greedy alignment: walking `a`, take the longest run of equal shingles that starts
 /// at the current shingle (trying at most a few of its occurrences in `b`, so that a
 /// repeated phrase cannot make this quadratic), then continue after that run.
-fn align(a: &[u64], b: &[u64]) -> Vec<Run> {
+///
+/// `index` is `b`'s shingles with their positions, sorted.
+fn align(a: &[u64], b: &[u64], index: &[(u64, u32)]) -> Vec<Run> {
     const MAX_OCCURRENCES: usize = 8;
-    let mut index: Vec<(u64, u32)> = b.iter().enumerate().map(|(j, &h)| (h, j as u32)).collect();
-    index.sort_unstable();
     let mut runs = Vec::new();
     let mut i = 0;
     while i < a.len() {

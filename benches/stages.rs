@@ -1,0 +1,93 @@
+//! `cargo bench`: the stages of the pipeline on a small generated corpus (about 2 MB
+//! of news-like text from `examples/bench_corpus.rs`, built in memory at start-up).
+//!
+//! Stages: load (JSONL parsing), extract, reuse (sketch, LSH, sampled-shingle join
+//! and verification together, under the default `[reuse]` and under the peers'
+//! 5-gram settings), the whole analysis (extract → reuse → graph → rules → score),
+//! and the JSON report. The end-to-end numbers with peers are `bench/run.sh`.
+
+#[allow(dead_code)]
+#[path = "../examples/bench_corpus.rs"]
+mod bench_corpus;
+
+use divan::Bencher;
+use prov::corpus::{self, Corpus};
+use prov::reuse::{ReuseParams, find_copies};
+use prov::settings::Settings;
+use std::path::PathBuf;
+use std::sync::LazyLock;
+
+const TEXT_BYTES: u64 = 2_000_000;
+
+/// The generated corpus as a JSONL file in a temporary folder that lives as long as the run.
+static CORPUS: LazyLock<(tempfile::TempDir, PathBuf)> = LazyLock::new(|| {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("corpus.jsonl");
+    let mut jsonl = Vec::new();
+    bench_corpus::generate(7, TEXT_BYTES, &mut jsonl, &mut std::io::sink()).expect("in memory");
+    std::fs::write(&path, jsonl).expect("writable temporary folder");
+    (dir, path)
+});
+
+fn load() -> Corpus {
+    corpus::load(std::slice::from_ref(&CORPUS.1))
+}
+
+fn main() {
+    divan::main();
+}
+
+#[divan::bench(sample_count = 10)]
+fn stage_load(bencher: Bencher) {
+    bencher
+        .counter(divan::counter::BytesCount::new(TEXT_BYTES))
+        .bench(load);
+}
+
+#[divan::bench(sample_count = 10)]
+fn stage_extract(bencher: Bencher) {
+    let corpus = load();
+    let settings = Settings::builtin();
+    bencher
+        .counter(divan::counter::BytesCount::new(TEXT_BYTES))
+        .bench(|| {
+            corpus
+                .documents
+                .iter()
+                .map(|d| prov::extract::extract(d, &settings.registry).quotes.len())
+                .sum::<usize>()
+        });
+}
+
+#[divan::bench(sample_count = 10, args = ["default", "peers"])]
+fn stage_reuse(bencher: Bencher, params: &str) {
+    let corpus = load();
+    let params = match params {
+        "peers" => ReuseParams {
+            shingle_size: 5,
+            ..ReuseParams::default()
+        },
+        _ => ReuseParams::default(),
+    };
+    let published = vec![None; corpus.documents.len()];
+    bencher
+        .counter(divan::counter::BytesCount::new(TEXT_BYTES))
+        .bench(|| find_copies(&corpus.documents, &published, &params).len());
+}
+
+#[divan::bench(sample_count = 5)]
+fn end_to_end_analysis(bencher: Bencher) {
+    let settings = Settings::builtin();
+    bencher
+        .counter(divan::counter::BytesCount::new(TEXT_BYTES))
+        .with_inputs(load)
+        .bench_values(|corpus| prov::analysis::analyze(corpus, &settings).copies.len());
+}
+
+#[divan::bench(sample_count = 5)]
+fn stage_report_json(bencher: Bencher) {
+    use prov::report::Report;
+    let settings = Settings::builtin();
+    let analysis = prov::analysis::analyze(load(), &settings);
+    bencher.bench(|| prov::report::Json.render(&analysis, &settings).len());
+}
