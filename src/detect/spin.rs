@@ -33,24 +33,36 @@ fn measure(article: &Article, signals: &mut Signals) {
     count(signals, "spin_artefacts", evidence);
 }
 
-/// "the the" (a lower-case word twice, so "Bora Bora" is spared) and "North Korea North" (a capitalised word back
-/// after one other capitalised word), within one line and with only spaces between.
+/// Doublings that are good English ("so that that works", "had had enough").
+const GRAMMATICAL_DOUBLES: &[&str] = &["that", "had", "is"];
+
+/// "the the" (a lower-case word of two or more letters twice, so "Bora Bora"
+/// and grammatical doublings are spared) and "North Korea North and" (a
+/// title-case word back after one other, then a lower-case word, so menus in
+/// capitals and lists such as "North Carolina North Dakota" are spared), within
+/// one line and with only spaces between.
 fn doubled_words(text: &str) -> Vec<std::ops::Range<usize>> {
     let words: Vec<_> = WORDS.find_iter(text).collect();
     let spaced = |a: &regex::Match, b: &regex::Match| text[a.end()..b.start()] == *" ";
     let capital = |m: &regex::Match| m.as_str().starts_with(|c: char| c.is_uppercase());
+    let title_case =
+        |m: &regex::Match| capital(m) && m.as_str().chars().skip(1).any(char::is_lowercase);
     let mut found = Vec::new();
     for (i, w) in words.iter().enumerate() {
         let Some(next) = words.get(i + 1).filter(|n| spaced(w, n)) else {
             continue;
         };
-        let doubled = next.as_str().eq_ignore_ascii_case(w.as_str()) && !capital(next);
-        if doubled && w.as_str().chars().any(char::is_alphabetic) {
+        let word = w.as_str();
+        let doubled = next.as_str().eq_ignore_ascii_case(word) && !capital(next);
+        let real_word = word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !GRAMMATICAL_DOUBLES.contains(&word.to_lowercase().as_str());
+        if doubled && real_word {
             found.push(w.start()..next.end());
         } else if let Some(third) = words.get(i + 2).filter(|t| spaced(next, t))
-            && capital(w)
-            && capital(next)
-            && third.as_str() == w.as_str()
+            && title_case(w)
+            && title_case(next)
+            && third.as_str() == word
+            && words.get(i + 3).is_none_or(|after| !capital(after))
         {
             found.push(w.start()..third.end());
         }
@@ -64,7 +76,8 @@ mod tests {
 
     #[test]
     fn finds_the_seed_garbles_and_spares_clean_text() {
-        let text = "more little stable. North Korea North and China. the the end. Eastern Europe in Eastern Europe. (yes) Bora Bora";
+        let text = "more little stable. North Korea North and China. the the end. Eastern Europe in Eastern Europe. (yes) Bora Bora. \
+                    so that that works; he had had enough; it's s; North Carolina North Dakota; TO GO TO";
         let found: Vec<_> = {
             let mut e: Vec<_> = GARBLE.find_iter(text).map(|m| &text[m.range()]).collect();
             e.extend(doubled_words(text).into_iter().map(|r| &text[r]));
