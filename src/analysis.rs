@@ -33,6 +33,8 @@ pub struct Analysis {
     pub graph: CitationGraph,
     pub verdicts: Vec<Verdict>,
     pub errors: Vec<LoadError>,
+    /// Hidden files and folders passed over while walking folders.
+    pub hidden: Vec<String>,
 }
 
 impl Analysis {
@@ -54,7 +56,11 @@ impl Analysis {
 
 /// Run every stage after `corpus` on the loaded documents.
 pub fn analyze(corpus: Corpus, settings: &Settings) -> Analysis {
-    let Corpus { documents, errors } = corpus;
+    let Corpus {
+        documents,
+        errors,
+        hidden,
+    } = corpus;
     let extractions: Vec<Extraction> = documents
         .par_iter()
         .map(|doc| extract::extract(doc, &settings.registry))
@@ -89,6 +95,7 @@ pub fn analyze(corpus: Corpus, settings: &Settings) -> Analysis {
         graph,
         verdicts,
         errors,
+        hidden,
     }
 }
 

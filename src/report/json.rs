@@ -23,6 +23,8 @@ struct Output<'a> {
     articles: Vec<Article<'a>>,
     graph: serde_json::Value,
     errors: Vec<Error<'a>>,
+    /// Hidden files and folders found in walked folders and not read.
+    hidden: &'a [String],
     totals: Totals,
 }
 
@@ -40,6 +42,8 @@ struct Article<'a> {
     outlet: Option<&'a str>,
     wire: Option<&'a str>,
     published: Option<String>,
+    /// The encoding the input was decoded from, when it was not UTF-8.
+    encoding: Option<&'a str>,
     score: u32,
     grade: &'a str,
     start: &'a Start,
@@ -93,9 +97,11 @@ struct Error<'a> {
 
 #[derive(Serialize)]
 struct Totals {
+    /// Every input: `scored + errors + hidden`.
     inputs: usize,
     scored: usize,
     errors: usize,
+    hidden: usize,
 }
 
 impl Report for Json {
@@ -120,10 +126,12 @@ impl Report for Json {
                     error: &e.error,
                 })
                 .collect(),
+            hidden: &analysis.hidden,
             totals: Totals {
-                inputs: analysis.documents.len() + analysis.errors.len(),
+                inputs: analysis.documents.len() + analysis.errors.len() + analysis.hidden.len(),
                 scored: analysis.documents.len(),
                 errors: analysis.errors.len(),
+                hidden: analysis.hidden.len(),
             },
         };
         let mut text = serde_json::to_string_pretty(&output).expect("serialising plain data");
@@ -158,6 +166,7 @@ fn article(analysis: &Analysis, index: usize) -> Article<'_> {
     });
     Article {
         id: &doc.id,
+        encoding: doc.encoding,
         path: &doc.path,
         title: meta.title.as_ref().map(|t| t.value.as_str()),
         outlet: verdict
