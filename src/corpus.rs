@@ -53,6 +53,11 @@ pub struct Document {
     pub encoding: Option<&'static str>,
     /// Byte offset of each line start in `text`.
     line_starts: Vec<usize>,
+    /// Every [`CHAR_MARK_STEP`] bytes or so: a byte offset in `text` and the
+    /// characters before it, so a column on a very long line costs no more than
+    /// counting one step's characters (a 64 MiB line with a finding every few
+    /// words would otherwise take hours).
+    char_marks: Vec<(usize, usize)>,
     /// The file line on which `text` starts (1 unless front matter precedes it).
     first_line: usize,
 }
@@ -89,6 +94,7 @@ impl Document {
         let line_starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
+        let char_marks = char_marks(&text);
         Document {
             id,
             path,
@@ -96,19 +102,31 @@ impl Document {
             front,
             encoding: None,
             line_starts,
+            char_marks,
             first_line,
         }
     }
 
-    /// The 1-based file line and 1-based character column of a byte offset in `text`.
+    /// The 1-based file line and 1-based character column of a byte offset in
+    /// `text`. An offset inside a character counts as that character (a copied
+    /// passage can end inside one); an offset past the end, as the end.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let index = self.line_starts.partition_point(|&start| start <= offset) - 1;
         let start = self.line_starts[index];
-        let column = self.text[start..offset.min(self.text.len())]
-            .chars()
-            .count()
-            + 1;
+        let column = self.chars_before(offset) - self.chars_before(start) + 1;
         (index + self.first_line, column)
+    }
+
+    /// The number of characters in `text` before a byte offset (rounded down
+    /// to a character boundary).
+    fn chars_before(&self, offset: usize) -> usize {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let mark = self.char_marks.partition_point(|&(byte, _)| byte <= offset) - 1;
+        let (byte, chars) = self.char_marks[mark];
+        chars + self.text[byte..offset].chars().count()
     }
 
     /// The text of a file line (as returned by [`Document::line_col`]), without its end.
@@ -139,6 +157,24 @@ impl Document {
             start..start + line.trim_end_matches(['\n', '\r']).len()
         })
     }
+}
+
+/// How far apart [`Document`]'s character-count marks are, in bytes.
+const CHAR_MARK_STEP: usize = 4096;
+
+fn char_marks(text: &str) -> Vec<(usize, usize)> {
+    let mut marks = vec![(0, 0)];
+    let (mut byte, mut chars) = (0, 0);
+    while byte + CHAR_MARK_STEP < text.len() {
+        let mut next = byte + CHAR_MARK_STEP;
+        while !text.is_char_boundary(next) {
+            next += 1;
+        }
+        chars += text[byte..next].chars().count();
+        marks.push((next, chars));
+        byte = next;
+    }
+    marks
 }
 
 impl Corpus {
@@ -355,6 +391,16 @@ mod tests {
         assert_eq!(doc.line_col(3), (2, 1));
         assert_eq!(doc.line_col(3 + "“cd” ".len()), (2, 6));
         assert_eq!(doc.line_text(2), "“cd” e");
+    }
+
+    #[test]
+    fn columns_on_a_long_line_count_characters_across_marks() {
+        let text = "é".repeat(10_000) + "x\n" + &"ab".repeat(5_000);
+        let doc = Document::new("a".into(), "a".into(), text.clone(), FrontMatter::default());
+        assert_eq!(doc.line_col(text.find('x').unwrap()), (1, 10_001));
+        assert_eq!(doc.line_col(text.len()), (2, 10_001));
+        // Inside a character: the column of that character.
+        assert_eq!(doc.line_col(9_001), (1, 4_501));
     }
 
     #[test]
