@@ -181,7 +181,7 @@ fn a_one_megabyte_line_is_read() {
             .as_array()
             .unwrap()
             .iter()
-            .any(|c| c["source"] == "Kyodo")
+            .any(|c| c["source"] == "Kyodo News")
     );
     let dir = tempfile::tempdir().unwrap();
     let record = serde_json::json!({"id": "long", "text": line}).to_string();
