@@ -57,10 +57,14 @@ impl Analysis {
 /// Run every stage after `corpus` on the loaded documents.
 pub fn analyze(corpus: Corpus, settings: &Settings) -> Analysis {
     let Corpus {
-        documents,
+        mut documents,
         errors,
         hidden,
     } = corpus;
+    // Every later stage numbers documents by position; putting them in id order
+    // first makes the whole output (the graph's node order included) the same
+    // whatever order the inputs were given in.
+    documents.sort_by(|a, b| (&a.id, &a.path).cmp(&(&b.id, &b.path)));
     let extractions: Vec<Extraction> = documents
         .par_iter()
         .map(|doc| extract::extract(doc, &settings.registry))
