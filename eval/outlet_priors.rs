@@ -59,13 +59,11 @@ fn main() {
         corpus.documents.len(),
         corpus.errors.len()
     );
-    let labels: Vec<bool> = corpus
-        .documents
-        .iter()
-        .map(|d| d.id.starts_with("politifact_real"))
-        .collect();
-    let real = labels.iter().filter(|&&r| r).count();
-    println!("labels: {real} real, {} fake\n", labels.len() - real);
+    let real = corpus.documents.iter().filter(|d| is_real(d)).count();
+    println!(
+        "labels: {real} real, {} fake\n",
+        corpus.documents.len() - real
+    );
 
     let runs = [
         ("no priors (base for every article)", &builtin, false),
@@ -83,11 +81,13 @@ fn main() {
         let analysis = analysis::analyze(
             corpus::Corpus {
                 documents,
-                errors: Vec::new(),
+                ..corpus::Corpus::default()
             },
             settings,
         );
         let (scores, with_prior) = scores(&analysis, settings, priors);
+        // The analysis orders documents by id: take the labels in its order.
+        let labels: Vec<bool> = analysis.documents.iter().map(is_real).collect();
         println!(
             "| {name} | {with_prior} of {} | {:.3} |",
             scores.len(),
@@ -103,6 +103,11 @@ fn main() {
         distinct.len(),
         distinct.iter().take(12).collect::<Vec<_>>()
     );
+}
+
+/// PolitiFact's label, from the file the article came from.
+fn is_real(doc: &corpus::Document) -> bool {
+    doc.id.starts_with("politifact_real")
 }
 
 /// Each article's score, and how many started from a prior.

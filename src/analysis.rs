@@ -36,6 +36,8 @@ pub struct Analysis {
     pub graph: CitationGraph,
     pub verdicts: Vec<Verdict>,
     pub errors: Vec<LoadError>,
+    /// Hidden files and folders passed over while walking folders.
+    pub hidden: Vec<String>,
 }
 
 impl Analysis {
@@ -91,7 +93,15 @@ pub fn analyze_with(
     settings: &Settings,
     progress: &(dyn Fn(Stage, usize, usize) + Sync),
 ) -> Analysis {
-    let Corpus { documents, errors } = corpus;
+    let Corpus {
+        mut documents,
+        errors,
+        hidden,
+    } = corpus;
+    // Every later stage numbers documents by position; putting them in id order
+    // first makes the whole output (the graph's node order included) the same
+    // whatever order the inputs were given in.
+    documents.sort_by(|a, b| (&a.id, &a.path).cmp(&(&b.id, &b.path)));
     let total = documents.len();
     let done = AtomicUsize::new(0);
     let tick = |stage: Stage| {
@@ -144,6 +154,7 @@ pub fn analyze_with(
         graph,
         verdicts,
         errors,
+        hidden,
     }
 }
 

@@ -319,10 +319,25 @@ pub(crate) fn report_inputs(analysis: &Analysis) {
     for e in &analysis.errors {
         eprintln!("prov: skipped {}: {}", e.path, e.error);
     }
-    let (scored, skipped) = (analysis.documents.len(), analysis.errors.len());
+    for path in &analysis.hidden {
+        eprintln!(
+            "prov: skipped {path}: hidden (name starts with a dot; give it by name to read it)"
+        );
+    }
+    let (scored, errors, hidden) = (
+        analysis.documents.len(),
+        analysis.errors.len(),
+        analysis.hidden.len(),
+    );
+    let why = if hidden == 0 {
+        String::new()
+    } else {
+        format!(" ({errors} with errors, {hidden} hidden)")
+    };
     eprintln!(
-        "prov: {} inputs: {scored} scored, {skipped} skipped",
-        scored + skipped
+        "prov: {} inputs: {scored} scored, {} skipped{why}",
+        scored + errors + hidden,
+        errors + hidden
     );
 }
 

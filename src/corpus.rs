@@ -4,9 +4,17 @@
 //! `Document` or as a [`LoadError`] naming its path and reason: nothing is
 //! dropped silently. Formats: plain text and Markdown (with optional TOML front
 //! matter between `+++` lines), HTML (text and `<meta>` tags) and JSON lines.
+//! Encodings and the limits on size are in [`decode`] and `docs/LIMITS.md`.
+//!
+//! Hidden files and folders (names starting with `.`) found while walking a
+//! folder are not read; each is listed in [`Corpus::hidden`], so the totals
+//! still account for every entry. A hidden path given by name is read.
 
+mod decode;
 mod html;
 mod jsonl;
+
+pub use decode::WINDOWS_1252_NAME;
 
 use serde::Deserialize;
 use std::fs;
@@ -40,8 +48,16 @@ pub struct Document {
     /// The article text that the extractors read (front matter removed).
     pub text: String,
     pub front: FrontMatter,
+    /// The encoding the text was decoded from when it was not UTF-8
+    /// (`"UTF-16LE"`, `"UTF-16BE"` or [`WINDOWS_1252_NAME`]).
+    pub encoding: Option<&'static str>,
     /// Byte offset of each line start in `text`.
     line_starts: Vec<usize>,
+    /// Every [`CHAR_MARK_STEP`] bytes or so: a byte offset in `text` and the
+    /// characters before it, so a column on a very long line costs no more than
+    /// counting one step's characters (a 64 MiB line with a finding every few
+    /// words would otherwise take hours).
+    char_marks: Vec<(usize, usize)>,
     /// The file line on which `text` starts (1 unless front matter precedes it).
     first_line: usize,
 }
@@ -58,6 +74,8 @@ pub struct LoadError {
 pub struct Corpus {
     pub documents: Vec<Document>,
     pub errors: Vec<LoadError>,
+    /// Hidden files and folders found while walking a folder, not read.
+    pub hidden: Vec<String>,
 }
 
 impl Document {
@@ -68,32 +86,47 @@ impl Document {
     fn with_first_line(
         id: String,
         path: String,
-        text: String,
+        mut text: String,
         front: FrontMatter,
         first_line: usize,
     ) -> Self {
+        decode::normalize_line_ends(&mut text);
         let line_starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
+        let char_marks = char_marks(&text);
         Document {
             id,
             path,
             text,
             front,
+            encoding: None,
             line_starts,
+            char_marks,
             first_line,
         }
     }
 
-    /// The 1-based file line and 1-based character column of a byte offset in `text`.
+    /// The 1-based file line and 1-based character column of a byte offset in
+    /// `text`. An offset inside a character counts as that character (a copied
+    /// passage can end inside one); an offset past the end, as the end.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let index = self.line_starts.partition_point(|&start| start <= offset) - 1;
         let start = self.line_starts[index];
-        let column = self.text[start..offset.min(self.text.len())]
-            .chars()
-            .count()
-            + 1;
+        let column = self.chars_before(offset) - self.chars_before(start) + 1;
         (index + self.first_line, column)
+    }
+
+    /// The number of characters in `text` before a byte offset (rounded down
+    /// to a character boundary).
+    fn chars_before(&self, offset: usize) -> usize {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let mark = self.char_marks.partition_point(|&(byte, _)| byte <= offset) - 1;
+        let (byte, chars) = self.char_marks[mark];
+        chars + self.text[byte..offset].chars().count()
     }
 
     /// The text of a file line (as returned by [`Document::line_col`]), without its end.
@@ -135,6 +168,24 @@ impl Document {
             start..start + line.trim_end_matches(['\n', '\r']).len()
         })
     }
+}
+
+/// How far apart [`Document`]'s character-count marks are, in bytes.
+const CHAR_MARK_STEP: usize = 4096;
+
+fn char_marks(text: &str) -> Vec<(usize, usize)> {
+    let mut marks = vec![(0, 0)];
+    let (mut byte, mut chars) = (0, 0);
+    while byte + CHAR_MARK_STEP < text.len() {
+        let mut next = byte + CHAR_MARK_STEP;
+        while !text.is_char_boundary(next) {
+            next += 1;
+        }
+        chars += text[byte..next].chars().count();
+        marks.push((next, chars));
+        byte = next;
+    }
+    marks
 }
 
 impl Corpus {
@@ -200,22 +251,30 @@ fn load_stdin(corpus: &mut Corpus) {
     {
         return corpus.fail("-", format!("cannot read standard input: {e}"));
     }
-    match decode(bytes) {
-        Ok(text) => add_plain(corpus, "stdin", "-", text),
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return corpus.fail("-", format!("too large: more than {MAX_FILE_BYTES} bytes"));
+    }
+    match decode::decode(bytes) {
+        Ok(decoded) => add_plain(corpus, "stdin", "-", decoded),
         Err(e) => corpus.fail("-", e),
     }
 }
 
 fn walk(root: &Path, corpus: &mut Corpus) {
-    let walker = walkdir::WalkDir::new(root)
+    let mut walker = walkdir::WalkDir::new(root)
         .follow_links(true)
         .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|entry| {
-            entry.depth() == 0 || !entry.file_name().to_string_lossy().starts_with('.')
-        });
-    for entry in walker {
+        .into_iter();
+    while let Some(entry) = walker.next() {
         match entry {
+            Ok(entry)
+                if entry.depth() > 0 && entry.file_name().as_encoded_bytes().starts_with(b".") =>
+            {
+                if entry.file_type().is_dir() {
+                    walker.skip_current_dir();
+                }
+                corpus.hidden.push(entry.path().display().to_string());
+            }
             Ok(entry) if entry.file_type().is_file() => load_file(entry.path(), corpus),
             Ok(_) => {}
             Err(e) => {
@@ -244,17 +303,22 @@ fn load_file(path: &Path, corpus: &mut Corpus) {
     if extension.as_deref() == Some("jsonl") {
         return jsonl::load(path, &shown, corpus);
     }
-    let text = match read_text(path) {
-        Ok(text) => text,
+    let decoded = match read_text(path) {
+        Ok(decoded) => decoded,
         Err(e) => return corpus.fail(shown, e),
     };
     let stem = path
         .file_stem()
         .map_or_else(|| shown.clone(), |s| s.to_string_lossy().into_owned());
     match extension.as_deref() {
-        None | Some("txt" | "text" | "md" | "markdown") => add_plain(corpus, &stem, &shown, text),
-        Some("html" | "htm") => match html::document(stem, shown.clone(), &text) {
-            Some(doc) => corpus.documents.push(doc),
+        None | Some("txt" | "text" | "md" | "markdown") => {
+            add_plain(corpus, &stem, &shown, decoded)
+        }
+        Some("html" | "htm") => match html::document(stem, shown.clone(), &decoded.text) {
+            Some(mut doc) => {
+                doc.encoding = decoded.encoding;
+                corpus.documents.push(doc)
+            }
             None => corpus.fail(shown, "HTML page has no text"),
         },
         Some(other) => corpus.fail(
@@ -264,8 +328,8 @@ fn load_file(path: &Path, corpus: &mut Corpus) {
     }
 }
 
-/// Read a whole file as UTF-8 text, refusing what is too large, binary or not UTF-8.
-fn read_text(path: &Path) -> Result<String, String> {
+/// Read a whole file as text, refusing what is too large, binary or not text.
+fn read_text(path: &Path) -> Result<decode::Decoded, String> {
     let size = fs::metadata(path)
         .map_err(|e| format!("cannot read: {e}"))?
         .len();
@@ -274,49 +338,38 @@ fn read_text(path: &Path) -> Result<String, String> {
             "too large: {size} bytes (the limit is {MAX_FILE_BYTES})"
         ));
     }
-    let bytes = fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
-    decode(bytes)
-}
-
-fn decode(bytes: Vec<u8>) -> Result<String, String> {
-    if bytes.iter().take(8192).any(|&b| b == 0) {
-        return Err("binary file (contains NUL bytes), skipped".into());
+    // The file may grow between the two calls: read no more than the limit allows.
+    let mut bytes = Vec::new();
+    fs::File::open(path)
+        .and_then(|file| file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(|e| format!("cannot read: {e}"))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(format!("too large: more than {MAX_FILE_BYTES} bytes"));
     }
-    String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "not valid UTF-8 (invalid byte at offset {})",
-            e.utf8_error().valid_up_to()
-        )
-    })
+    decode::decode(bytes)
 }
 
 /// Add a text or Markdown document, splitting off `+++` TOML front matter.
-fn add_plain(corpus: &mut Corpus, id: &str, path: &str, mut text: String) {
-    if text.starts_with('\u{feff}') {
-        text.drain(..3);
-    }
+fn add_plain(corpus: &mut Corpus, id: &str, path: &str, decoded: decode::Decoded) {
+    let decode::Decoded { text, encoding } = decoded;
     if text.trim().is_empty() {
         return corpus.fail(path, "empty file");
     }
     match split_front_matter(&text) {
-        Ok(None) => corpus.documents.push(Document::new(
-            id.into(),
-            path.into(),
-            text,
-            FrontMatter::default(),
-        )),
+        Ok(None) => {
+            let mut doc = Document::new(id.into(), path.into(), text, FrontMatter::default());
+            doc.encoding = encoding;
+            corpus.documents.push(doc);
+        }
         Ok(Some((front, body_start, first_line))) => {
             let body = text[body_start..].to_string();
             if body.trim().is_empty() {
                 return corpus.fail(path, "no text after the front matter");
             }
-            corpus.documents.push(Document::with_first_line(
-                id.into(),
-                path.into(),
-                body,
-                front,
-                first_line,
-            ));
+            let mut doc =
+                Document::with_first_line(id.into(), path.into(), body, front, first_line);
+            doc.encoding = encoding;
+            corpus.documents.push(doc);
         }
         Err(e) => corpus.fail(path, e),
     }
@@ -383,10 +436,20 @@ mod tests {
     }
 
     #[test]
+    fn columns_on_a_long_line_count_characters_across_marks() {
+        let text = "é".repeat(10_000) + "x\n" + &"ab".repeat(5_000);
+        let doc = Document::new("a".into(), "a".into(), text.clone(), FrontMatter::default());
+        assert_eq!(doc.line_col(text.find('x').unwrap()), (1, 10_001));
+        assert_eq!(doc.line_col(text.len()), (2, 10_001));
+        // Inside a character: the column of that character.
+        assert_eq!(doc.line_col(9_001), (1, 4_501));
+    }
+
+    #[test]
     fn front_matter_wins_and_lines_stay_file_lines() {
         let text = "+++\noutlet = \"CNN\"\npublished = 2023-05-10\n+++\nTitle\nBody\n";
         let mut corpus = Corpus::default();
-        add_plain(&mut corpus, "x", "x.md", text.into());
+        add_plain(&mut corpus, "x", "x.md", plain(text));
         let doc = &corpus.documents[0];
         assert_eq!(doc.front.outlet.as_deref(), Some("CNN"));
         assert_eq!(doc.front.published.as_deref(), Some("2023-05-10"));
@@ -401,7 +464,7 @@ mod tests {
             &mut corpus,
             "x",
             "x.md",
-            "+++\nurl = 'a'\nwho = 3\n+++\nBody".into(),
+            plain("+++\nurl = 'a'\nwho = 3\n+++\nBody"),
         );
         assert_eq!(corpus.errors.len(), 1);
         assert!(
@@ -413,16 +476,23 @@ mod tests {
         );
     }
 
+    fn plain(text: &str) -> decode::Decoded {
+        decode::Decoded {
+            text: text.into(),
+            encoding: None,
+        }
+    }
+
     #[test]
-    fn binary_and_bad_utf8_are_refused() {
-        assert!(
-            decode(vec![0x89, b'P', 0])
-                .unwrap_err()
-                .starts_with("binary file")
+    fn lone_carriage_returns_are_line_ends_and_spans_keep_their_bytes() {
+        let doc = Document::new(
+            "a".into(),
+            "a".into(),
+            "one\rtwo\r\nthree".into(),
+            FrontMatter::default(),
         );
-        assert_eq!(
-            decode(vec![b'a', 0xff]).unwrap_err(),
-            "not valid UTF-8 (invalid byte at offset 1)"
-        );
+        assert_eq!(doc.text.len(), "one\rtwo\r\nthree".len());
+        assert_eq!(doc.line_text(2), "two");
+        assert_eq!(doc.line_col(doc.text.find("three").unwrap()), (3, 1));
     }
 }

@@ -24,6 +24,7 @@ fn mixed_folder() -> tempfile::TempDir {
     let jsonl = "{\"id\": \"good\", \"text\": \"Kyodo news agency said the office opens in 2024.\"}\n{\"id\": \"bad\", \"text\": \n{\"id\": \"empty\", \"text\": \"\"}\n";
     fs::write(d.join("feed.jsonl"), jsonl).unwrap();
     fs::write(d.join("notes.csv"), "a,b\n1,2\n").unwrap();
+    fs::write(d.join(".DS_Store"), b"\0\0\0\x01Bud1").unwrap();
     dir
 }
 
@@ -44,7 +45,22 @@ fn every_input_is_a_result_or_an_error() {
         .collect();
     let mut sorted = ids.clone();
     sorted.sort();
-    assert_eq!(sorted, ["004_1aeeccb6f13d94ad", "feed.jsonl#good"]);
+    assert_eq!(
+        sorted,
+        ["004_1aeeccb6f13d94ad", "feed.jsonl#good", "latin1"]
+    );
+    let latin1 = common::article(&json, "latin1");
+    assert!(
+        latin1["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["rule"] == "transcoded-input"
+                && f["message"] == "decoded as Windows-1252; check the characters"),
+        "{latin1}"
+    );
+    assert_eq!(latin1["encoding"], "windows-1252");
+    assert_eq!(json["hidden"], serde_json::json!(["./.DS_Store"]));
     let errors: Vec<(String, String)> = json["errors"]
         .as_array()
         .unwrap()
@@ -59,7 +75,7 @@ fn every_input_is_a_result_or_an_error() {
     insta::assert_debug_snapshot!(errors);
     assert_eq!(
         json["totals"],
-        serde_json::json!({"inputs": 9, "scored": 2, "errors": 7})
+        serde_json::json!({"inputs": 10, "scored": 3, "errors": 6, "hidden": 1})
     );
     let err = stderr(&output);
     assert!(
@@ -67,7 +83,11 @@ fn every_input_is_a_result_or_an_error() {
         "{err}"
     );
     assert!(
-        err.ends_with("prov: 9 inputs: 2 scored, 7 skipped\n"),
+        err.contains("prov: skipped ./.DS_Store: hidden (name starts with a dot; give it by name to read it)\n"),
+        "{err}"
+    );
+    assert!(
+        err.ends_with("prov: 10 inputs: 3 scored, 7 skipped (6 with errors, 1 hidden)\n"),
         "{err}"
     );
 }

@@ -112,6 +112,8 @@ fn untraceable(analysis: &Analysis, doc: usize) -> Vec<Untraceable> {
         .filter(mine)
         .flat_map(|pair| passages(analysis, doc, pair))
         .collect();
+    // Known copies before shared text of unknown direction, closest copies first.
+    found.sort_by_key(|u| (!u.directed, u.grade, u.lines));
     found.dedup();
     found
 }

@@ -70,8 +70,18 @@ pub(crate) fn audit(args: AuditArgs) -> io::Result<u8> {
             return Ok(EXIT_ERROR);
         }
     };
+    // The loader puts the draft first; the analysis orders documents by id.
+    let draft = (
+        corpus.documents[0].id.clone(),
+        corpus.documents[0].path.clone(),
+    );
     let analysis = analysis::analyze(corpus, &settings);
-    let audit = prov::audit::audit(&analysis, 0, &settings, baseline.as_ref());
+    let index = analysis
+        .documents
+        .iter()
+        .position(|d| (&d.id, &d.path) == (&draft.0, &draft.1))
+        .expect("the draft is among the analysed documents");
+    let audit = prov::audit::audit(&analysis, index, &settings, baseline.as_ref());
     if let Some(path) = args.baseline.as_deref().filter(|_| args.write_baseline) {
         return write_baseline(path, &audit);
     }

@@ -1,8 +1,12 @@
 //! JSON lines input: one article per line, read as a stream so a large file
 //! never has to fit in memory. A bad line becomes an error naming its line
-//! number; the lines around it are still read.
+//! number; the lines around it are still read. Blank lines are not records
+//! and are passed over; a file with no record at all is an error.
+//! Lines end at a line feed or at a lone carriage return (a raw carriage
+//! return cannot occur inside a JSON record, so this never splits one). A line
+//! that is not UTF-8 is decoded as Windows-1252 when it plainly is that.
 
-use super::{Corpus, Document, FrontMatter, MAX_FILE_BYTES};
+use super::{Corpus, Document, FrontMatter, MAX_FILE_BYTES, decode};
 use serde::Deserialize;
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
@@ -28,16 +32,19 @@ pub(super) fn load(path: &Path, shown: &str, corpus: &mut Corpus) {
         Ok(file) => file,
         Err(e) => return corpus.fail(shown, format!("cannot read: {e}")),
     };
+    let before = corpus.documents.len() + corpus.errors.len();
     let mut reader = BufReader::new(file);
-    let mut line = Vec::new();
-    for number in 1.. {
-        line.clear();
+    let mut chunk = Vec::new();
+    let mut number = 0;
+    loop {
+        chunk.clear();
         match (&mut reader)
             .take(MAX_FILE_BYTES + 1)
-            .read_until(b'\n', &mut line)
+            .read_until(b'\n', &mut chunk)
         {
             Ok(0) => break,
-            Ok(_) if line.len() as u64 > MAX_FILE_BYTES => {
+            Ok(_) if chunk.len() as u64 > MAX_FILE_BYTES => {
+                number += 1;
                 corpus.fail(
                     format!("{shown}:{number}"),
                     format!("line longer than {MAX_FILE_BYTES} bytes"),
@@ -46,10 +53,45 @@ pub(super) fn load(path: &Path, shown: &str, corpus: &mut Corpus) {
                     break;
                 }
             }
-            Ok(_) => record(&line, shown, number, corpus),
-            Err(e) => return corpus.fail(format!("{shown}:{number}"), format!("cannot read: {e}")),
+            Ok(_) => {
+                if number == 0 && chunk.starts_with(b"\xef\xbb\xbf") {
+                    chunk.drain(..3);
+                }
+                for line in split_lone_cr(&chunk) {
+                    number += 1;
+                    record(line, shown, number, corpus);
+                }
+            }
+            Err(e) => {
+                return corpus.fail(
+                    format!("{shown}:{}", number + 1),
+                    format!("cannot read: {e}"),
+                );
+            }
         }
     }
+    if corpus.documents.len() + corpus.errors.len() == before {
+        corpus.fail(shown, "empty file (no JSON lines)");
+    }
+}
+
+/// A line read up to its line feed, cut at each lone carriage return.
+fn split_lone_cr(chunk: &[u8]) -> impl Iterator<Item = &[u8]> {
+    let mut rest = Some(chunk);
+    std::iter::from_fn(move || {
+        let line = rest?;
+        let cut = (0..line.len()).find(|&i| line[i] == b'\r' && line.get(i + 1) != Some(&b'\n'));
+        match cut {
+            Some(i) => {
+                rest = Some(&line[i + 1..]).filter(|r| !r.is_empty());
+                Some(&line[..i])
+            }
+            None => {
+                rest = None;
+                Some(line)
+            }
+        }
+    })
 }
 
 fn skip_rest_of_line(reader: &mut impl BufRead) -> std::io::Result<()> {
@@ -58,8 +100,17 @@ fn skip_rest_of_line(reader: &mut impl BufRead) -> std::io::Result<()> {
 
 fn record(bytes: &[u8], shown: &str, number: usize, corpus: &mut Corpus) {
     let at = format!("{shown}:{number}");
-    let Ok(text) = std::str::from_utf8(bytes) else {
-        return corpus.fail(at, "line is not valid UTF-8");
+    let (text, encoding) = match std::str::from_utf8(bytes) {
+        Ok(text) => (std::borrow::Cow::Borrowed(text), None),
+        Err(_) => match decode::windows_1252(bytes) {
+            Some(text) => (text.into(), Some(decode::WINDOWS_1252_NAME)),
+            None => {
+                return corpus.fail(
+                    at,
+                    "line is neither valid UTF-8 nor plain Windows-1252 text",
+                );
+            }
+        },
     };
     if text.trim().is_empty() {
         return;
@@ -86,9 +137,9 @@ fn record(bytes: &[u8], shown: &str, number: usize, corpus: &mut Corpus) {
         title: record.title,
         author: record.author.and_then(author),
     };
-    corpus
-        .documents
-        .push(Document::new(format!("{stem}#{id}"), at, body, front));
+    let mut doc = Document::new(format!("{stem}#{id}"), at, body, front);
+    doc.encoding = encoding;
+    corpus.documents.push(doc);
 }
 
 /// serde_json's message, with the column but without its "line 1" (the line is in the path).

@@ -10,6 +10,7 @@ mod attribution;
 mod chrome;
 mod copying;
 mod credit;
+mod encoding;
 mod provenance;
 mod quotes;
 mod spin;
@@ -85,6 +86,7 @@ pub const DETECTORS: &[Detector] = &[
     spin::DETECTOR,
     provenance::DETECTOR,
     copying::DETECTOR,
+    encoding::DETECTOR,
 ];
 
 /// Every signal any detector produces.

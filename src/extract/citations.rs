@@ -123,13 +123,17 @@ pub(super) fn citations(
     registry: &Registry,
     people: &People,
     published: Option<NaiveDate>,
-    mut found: Vec<(Citation, Span)>,
+    found: Vec<(Citation, Span)>,
 ) -> Vec<Citation> {
+    let mut found = Found {
+        sources: found.iter().map(|(_, s)| (s.start, s.end)).collect(),
+        citations: found,
+    };
     outlet_cues(text, registry, &mut found);
     anonymous_cues(text, &mut found);
     person_cues(text, registry, people, &mut found);
     unknown_cues(text, registry, people, &mut found);
-    let mut citations: Vec<Citation> = found.into_iter().map(|(c, _)| c).collect();
+    let mut citations: Vec<Citation> = found.citations.into_iter().map(|(c, _)| c).collect();
     for citation in &mut citations {
         if citation.kind != CitationKind::Anonymous {
             citation.date = cited_date(text, &citation.span, published);
@@ -139,12 +143,21 @@ pub(super) fn citations(
     citations
 }
 
+/// Citations found so far, each with the span of its source's name, and those
+/// spans in order, so that the overlap test in [`add`] is a lookup, not a scan
+/// (a long text with thousands of citations would make a scan quadratic).
+struct Found {
+    citations: Vec<(Citation, Span)>,
+    sources: std::collections::BTreeSet<(usize, usize)>,
+}
+
 /// Add a citation unless its source was already found at the same place.
-fn add(found: &mut Vec<(Citation, Span)>, text: &str, citation: Citation, source: Span) {
-    if found
-        .iter()
-        .any(|(_, s)| s.start < source.end && source.start < s.end)
-    {
+fn add(found: &mut Found, text: &str, citation: Citation, source: Span) {
+    // Source spans that overlap are never both kept, so the kept spans are
+    // disjoint and the one starting last before `source.end` ends last too:
+    // it is the only one that can overlap.
+    let before_end = found.sources.range(..(source.end, 0)).next_back();
+    if before_end.is_some_and(|&(_, end)| source.start < end) {
         return;
     }
     let mut citation = citation;
@@ -152,7 +165,8 @@ fn add(found: &mut Vec<(Citation, Span)>, text: &str, citation: Citation, source
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");
-    found.push((citation, source));
+    found.sources.insert((source.start, source.end));
+    found.citations.push((citation, source));
 }
 
 fn citation(source: String, source_kind: SourceKind, kind: CitationKind, span: Span) -> Citation {
@@ -166,10 +180,16 @@ fn citation(source: String, source_kind: SourceKind, kind: CitationKind, span: S
     }
 }
 
-fn outlet_cues(text: &str, registry: &Registry, found: &mut Vec<(Citation, Span)>) {
+fn outlet_cues(text: &str, registry: &Registry, found: &mut Found) {
     for (name, outlet) in registry.mentions(text) {
-        let line_start = text[..name.start].rfind('\n').map_or(0, |i| i + 1);
-        let reach = ceil_char_boundary(text, name.start.saturating_sub(CUE_REACH).max(line_start));
+        // The cue is looked for on the name's line, at most CUE_REACH bytes back;
+        // only that window is searched, so a very long line stays linear.
+        let window = name.start.saturating_sub(CUE_REACH);
+        let line_start = text.as_bytes()[window..name.start]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(window, |i| window + i + 1);
+        let reach = ceil_char_boundary(text, line_start);
         let after = &text[name.end..];
         let wire = outlet.kind == OutletKind::Wire;
         let cue = if let Some(caps) = CUE_BEFORE.captures(&text[reach..name.start]) {
@@ -213,7 +233,7 @@ fn outlet_cues(text: &str, registry: &Registry, found: &mut Vec<(Citation, Span)
     }
 }
 
-fn anonymous_cues(text: &str, found: &mut Vec<(Citation, Span)>) {
+fn anonymous_cues(text: &str, found: &mut Found) {
     for caps in ANONYMOUS.captures_iter(text) {
         let Some(whole) = caps.get(0) else { continue };
         let Some(group) = [
@@ -238,12 +258,7 @@ fn anonymous_cues(text: &str, found: &mut Vec<(Citation, Span)>) {
     }
 }
 
-fn person_cues(
-    text: &str,
-    registry: &Registry,
-    people: &People,
-    found: &mut Vec<(Citation, Span)>,
-) {
+fn person_cues(text: &str, registry: &Registry, people: &People, found: &mut Found) {
     for caps in PERSON_CUE.captures_iter(text) {
         let (Some(whole), Some(person)) = (
             caps.get(0),
@@ -271,12 +286,7 @@ fn person_cues(
     }
 }
 
-fn unknown_cues(
-    text: &str,
-    registry: &Registry,
-    people: &People,
-    found: &mut Vec<(Citation, Span)>,
-) {
+fn unknown_cues(text: &str, registry: &Registry, people: &People, found: &mut Found) {
     for caps in UNKNOWN_CUE.captures_iter(text) {
         let (Some(whole), Some(name)) = (
             caps.get(0),

@@ -380,7 +380,7 @@ mod tests {
         };
         let corpus = Corpus {
             documents: vec![document("original"), document("repost")],
-            errors: vec![],
+            ..Corpus::default()
         };
         let mut analysis = crate::analysis::analyze(corpus, &settings);
         analysis.copies = vec![CopyPair {

@@ -23,6 +23,8 @@ struct Output<'a> {
     articles: Vec<Article<'a>>,
     graph: serde_json::Value,
     errors: Vec<Error<'a>>,
+    /// Hidden files and folders found in walked folders and not read.
+    hidden: &'a [String],
     totals: Totals,
 }
 
@@ -49,6 +51,8 @@ pub(super) struct Article<'a> {
     outlet: Option<&'a str>,
     wire: Option<&'a str>,
     published: Option<String>,
+    /// The encoding the input was decoded from, when it was not UTF-8.
+    encoding: Option<&'a str>,
     score: u32,
     grade: &'a str,
     start: &'a Start,
@@ -102,9 +106,11 @@ pub(super) struct Error<'a> {
 
 #[derive(Serialize)]
 struct Totals {
+    /// Every input: `scored + errors + hidden`.
     inputs: usize,
     scored: usize,
     errors: usize,
+    hidden: usize,
 }
 
 impl Report for Json {
@@ -119,10 +125,12 @@ impl Report for Json {
                 .collect(),
             graph: crate::graph::to_json(&analysis.graph),
             errors: errors(analysis),
+            hidden: &analysis.hidden,
             totals: Totals {
-                inputs: analysis.documents.len() + analysis.errors.len(),
+                inputs: analysis.documents.len() + analysis.errors.len() + analysis.hidden.len(),
                 scored: analysis.documents.len(),
                 errors: analysis.errors.len(),
+                hidden: analysis.hidden.len(),
             },
         };
         let mut text = serde_json::to_string_pretty(&output).expect("serialising plain data");
@@ -159,6 +167,7 @@ pub(super) fn article<'a>(
     });
     Article {
         id: &doc.id,
+        encoding: doc.encoding,
         path: &doc.path,
         title: meta.title.as_ref().map(|t| t.value.as_str()),
         outlet: analysis.outlet(index),

@@ -1,0 +1,43 @@
+//! Arbitrary text through every stage after the loader: extract, reuse, graph,
+//! detectors, rules and score on the built-in rules, then the JSON report.
+//! The input is split on ASCII record separators (0x1E) into up to four
+//! articles, so that reuse and the graph see more than one document.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use prov::analysis;
+use prov::corpus::{Corpus, Document, FrontMatter};
+use prov::report::{self, Report};
+use prov::settings::Settings;
+use std::sync::LazyLock;
+
+static SETTINGS: LazyLock<Settings> = LazyLock::new(Settings::builtin);
+
+fuzz_target!(|data: &[u8]| {
+    let text = String::from_utf8_lossy(data);
+    let documents: Vec<Document> = text
+        .split('\u{1e}')
+        .take(4)
+        .enumerate()
+        .map(|(i, part)| {
+            Document::new(
+                format!("doc{i}"),
+                format!("doc{i}.txt"),
+                part.to_string(),
+                FrontMatter::default(),
+            )
+        })
+        .collect();
+    let count = documents.len();
+    let corpus = Corpus {
+        documents,
+        ..Corpus::default()
+    };
+    let analysis = analysis::analyze(corpus, &SETTINGS);
+    assert_eq!(analysis.verdicts.len(), count);
+    for verdict in &analysis.verdicts {
+        assert!(verdict.score.score <= 100, "score {}", verdict.score.score);
+    }
+    let json = report::Json.render(&analysis, &SETTINGS);
+    serde_json::from_str::<serde_json::Value>(&json).expect("the report is JSON");
+});

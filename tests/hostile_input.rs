@@ -1,0 +1,379 @@
+//! Hostile and broken input, one case each: every file ends as a scored
+//! article or as one error entry with a clear reason, and the totals add up.
+
+mod common;
+
+use common::{article, root, score_json, stderr};
+use serde_json::Value;
+use std::fs;
+use std::path::Path;
+
+const SEED: &str = "004_1aeeccb6f13d94ad";
+
+fn seed_text() -> String {
+    fs::read_to_string(root().join(format!("seeds/{SEED}.txt"))).unwrap()
+}
+
+/// `prov score --format json` on one folder, checked for accounting.
+fn score_dir(dir: &Path) -> Value {
+    let (json, output) = score_json(dir, &["."]);
+    let totals = &json["totals"];
+    let n = |v: &Value| v.as_u64().unwrap();
+    assert_eq!(
+        n(&totals["scored"]),
+        json["articles"].as_array().unwrap().len() as u64
+    );
+    assert_eq!(
+        n(&totals["errors"]),
+        json["errors"].as_array().unwrap().len() as u64
+    );
+    assert_eq!(
+        n(&totals["inputs"]),
+        n(&totals["scored"]) + n(&totals["errors"]) + n(&totals["hidden"])
+    );
+    let (scored, errors, hidden) = (
+        n(&totals["scored"]),
+        n(&totals["errors"]),
+        n(&totals["hidden"]),
+    );
+    let why = if hidden == 0 {
+        String::new()
+    } else {
+        format!(" ({errors} with errors, {hidden} hidden)")
+    };
+    let last = format!(
+        "prov: {} inputs: {scored} scored, {} skipped{why}\n",
+        n(&totals["inputs"]),
+        errors + hidden
+    );
+    assert!(stderr(&output).ends_with(&last), "{}", stderr(&output));
+    json
+}
+
+/// The only error of a run on a folder holding just `name` with `bytes`.
+fn only_error(name: &str, bytes: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join(name), bytes).unwrap();
+    let json = score_dir(dir.path());
+    let errors = json["errors"].as_array().unwrap();
+    assert_eq!(errors.len(), 1, "{json}");
+    assert_eq!(json["totals"]["scored"], 0);
+    errors[0]["error"].as_str().unwrap().to_string()
+}
+
+/// Score and findings of the only article of a run on `name` with `bytes`.
+fn only_article(name: &str, bytes: &[u8]) -> Value {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join(name), bytes).unwrap();
+    let json = score_dir(dir.path());
+    assert_eq!(json["errors"], serde_json::json!([]), "{json}");
+    let articles = json["articles"].as_array().unwrap();
+    assert_eq!(articles.len(), 1);
+    articles[0].clone()
+}
+
+fn verdict(a: &Value) -> (Value, Value, Value) {
+    let lines = |v: &Value| {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|f| (f["rule"].clone(), f["line"].clone(), f["column"].clone()))
+            .collect::<Vec<_>>()
+    };
+    (
+        a["score"].clone(),
+        serde_json::to_value(lines(&a["findings"])).unwrap(),
+        a["citations"].clone(),
+    )
+}
+
+#[test]
+fn a_png_is_binary() {
+    let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x06\0\0\0";
+    assert_eq!(
+        only_error("logo.png.txt", png),
+        "binary file (contains NUL bytes), skipped"
+    );
+}
+
+#[test]
+fn a_gzip_is_binary_even_without_nul_bytes() {
+    let gz = b"\x1f\x8b\x08\x08\xa1\xb2\xc3\xd4\x02\x03story.txt\x00\xf3\x48\xcd";
+    assert_eq!(
+        only_error("story.txt", gz),
+        "binary file (contains NUL bytes), skipped"
+    );
+    let no_nul = b"\x1f\x8b\x08\x08\xa1\xb2\xc3\xd4\x02\x03story";
+    assert_eq!(
+        only_error("story.txt", no_nul),
+        "binary file (control byte 0x1f at offset 0), skipped"
+    );
+}
+
+#[test]
+fn latin1_text_is_decoded_as_windows_1252_and_says_so() {
+    let a = only_article(
+        "latin1.txt",
+        b"Caf\xe9 au lait, said the minister. \x93We will open an office,\x94 Kishida told Kyodo.\n",
+    );
+    assert_eq!(a["encoding"], "windows-1252");
+    let finding = a["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "transcoded-input")
+        .expect("a transcoded-input finding");
+    assert_eq!(
+        finding["message"],
+        "decoded as Windows-1252; check the characters"
+    );
+    assert_eq!(finding["weight"], 0.0);
+}
+
+#[test]
+fn bytes_in_no_known_encoding_are_refused() {
+    // KOI8-R Russian: mostly high bytes, so not taken for Windows-1252.
+    assert_eq!(
+        only_error("ru.txt", b"\xf0\xd2\xc9\xd7\xc5\xd4 \xcd\xc9\xd2"),
+        "not valid UTF-8 (invalid byte at offset 0) and not plain Windows-1252 text"
+    );
+}
+
+#[test]
+fn utf16_with_a_bom_scores_like_utf8() {
+    let text = seed_text();
+    let alone = only_article(&format!("{SEED}.txt"), text.as_bytes());
+    for (bom, le) in [(&b"\xff\xfe"[..], true), (&b"\xfe\xff"[..], false)] {
+        let mut bytes = bom.to_vec();
+        for unit in text.encode_utf16() {
+            bytes.extend(if le {
+                unit.to_le_bytes()
+            } else {
+                unit.to_be_bytes()
+            });
+        }
+        let a = only_article(&format!("{SEED}.txt"), &bytes);
+        assert_eq!(a["encoding"], if le { "UTF-16LE" } else { "UTF-16BE" });
+        assert_eq!(verdict(&a), verdict(&alone));
+    }
+}
+
+#[test]
+fn a_200_mb_file_is_too_large() {
+    let dir = tempfile::tempdir().unwrap();
+    // A sparse file: 200 MB long, no disk space, no time to write.
+    let file = fs::File::create(dir.path().join("huge.txt")).unwrap();
+    file.set_len(200 * 1024 * 1024).unwrap();
+    let json = score_dir(dir.path());
+    assert_eq!(
+        json["errors"][0]["error"],
+        "too large: 209715200 bytes (the limit is 67108864)"
+    );
+}
+
+#[test]
+fn a_one_megabyte_line_is_read() {
+    let sentence = "Kyodo news agency said NATO plans an office in Tokyo. ";
+    let line = sentence.repeat(1024 * 1024 / sentence.len() + 1);
+    let a = only_article("long.txt", line.as_bytes());
+    assert!(
+        a["citations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["source"] == "Kyodo News")
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let record = serde_json::json!({"id": "long", "text": line}).to_string();
+    fs::write(dir.path().join("feed.jsonl"), record + "\n").unwrap();
+    let json = score_dir(dir.path());
+    assert_eq!(json["articles"][0]["id"], "feed.jsonl#long");
+}
+
+#[test]
+fn crlf_and_bare_cr_line_ends_score_like_lf() {
+    let text = seed_text();
+    let lf = only_article("a.txt", text.as_bytes());
+    let crlf = only_article("a.txt", text.replace('\n', "\r\n").as_bytes());
+    let cr = only_article("a.txt", text.replace('\n', "\r").as_bytes());
+    assert_eq!(verdict(&crlf), verdict(&lf));
+    assert_eq!(verdict(&cr), verdict(&lf));
+    assert!(
+        lf["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["line"].as_u64() > Some(1))
+    );
+}
+
+#[test]
+fn empty_and_whitespace_only_files_are_empty() {
+    assert_eq!(only_error("empty.txt", b""), "empty file");
+    assert_eq!(only_error("blank.md", b" \r\n\t\n\r  "), "empty file");
+    assert_eq!(only_error("bom.txt", b"\xef\xbb\xbf  \n"), "empty file");
+    assert_eq!(only_error("empty.jsonl", b""), "empty file (no JSON lines)");
+    assert_eq!(
+        only_error("blank.jsonl", b"\n \n"),
+        "empty file (no JSON lines)"
+    );
+    assert_eq!(
+        only_error("empty.html", b"<html><body> </body></html>"),
+        "HTML page has no text"
+    );
+}
+
+#[test]
+fn html_scripts_and_styles_are_not_text() {
+    let html = br#"<html><head><style>p { content: "told CNN" }</style>
+        <script>var cue = "a NATO spokesman told CNN";</script></head>
+        <body><p>Kyodo news agency said the office opens in 2024.</p>
+        <script>document.write("Reuters reported")</script></body></html>"#;
+    let a = only_article("page.html", html);
+    let sources: Vec<&str> = a["citations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["source"].as_str().unwrap())
+        .collect();
+    assert_eq!(sources, ["Kyodo News"]);
+}
+
+#[test]
+fn a_bad_json_line_in_the_middle_costs_only_that_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let lines = [
+        r#"{"id": "a", "text": "Kyodo news agency said the office opens in 2024."}"#,
+        r#"{"id": "b", "text": "unterminated"#,
+        "\u{1}\u{2}not json at all",
+        r#"{"id": "c", "text": "NATO spokesman told CNN the office is planned."}"#,
+    ];
+    fs::write(dir.path().join("feed.jsonl"), lines.join("\r\n")).unwrap();
+    let json = score_dir(dir.path());
+    let mut ids: Vec<&str> = json["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["id"].as_str().unwrap())
+        .collect();
+    ids.sort();
+    assert_eq!(ids, ["feed.jsonl#a", "feed.jsonl#c"]);
+    let paths: Vec<&str> = json["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths, ["./feed.jsonl:2", "./feed.jsonl:3"]);
+}
+
+#[test]
+fn bare_cr_separates_json_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "{\"id\": \"a\", \"text\": \"One.\"}\r{\"id\": \"b\", \"text\": \"Two.\"}\r";
+    fs::write(dir.path().join("feed.jsonl"), text).unwrap();
+    let json = score_dir(dir.path());
+    assert_eq!(json["totals"]["scored"], 2, "{json}");
+}
+
+#[test]
+fn two_hundred_nested_folders_are_walked() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut deep = dir.path().to_path_buf();
+    for _ in 0..200 {
+        deep.push("d");
+    }
+    fs::create_dir_all(&deep).unwrap();
+    fs::write(deep.join(format!("{SEED}.txt")), seed_text()).unwrap();
+    let json = score_dir(dir.path());
+    assert_eq!(json["articles"][0]["id"], SEED);
+    assert_eq!(
+        json["articles"][0]["path"]
+            .as_str()
+            .unwrap()
+            .matches("/d")
+            .count(),
+        200
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_loop_is_one_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let sub = dir.path().join("sub");
+    fs::create_dir(&sub).unwrap();
+    fs::write(sub.join(format!("{SEED}.txt")), seed_text()).unwrap();
+    std::os::unix::fs::symlink("..", sub.join("up")).unwrap();
+    std::os::unix::fs::symlink("self.txt", dir.path().join("self.txt")).unwrap();
+    let json = score_dir(dir.path());
+    assert_eq!(json["totals"]["scored"], 1);
+    let errors: Vec<(&str, &str)> = json["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["path"].as_str().unwrap(), e["error"].as_str().unwrap()))
+        .collect();
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    assert_eq!(errors[0].0, "./self.txt");
+    assert!(errors[0].1.starts_with("cannot read: "), "{errors:?}");
+    assert_eq!(errors[1], ("./sub/up", "symlink loop back to ."));
+}
+
+#[cfg(unix)]
+#[test]
+fn an_unreadable_file_is_an_error() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("secret.txt");
+    fs::write(&path, seed_text()).unwrap();
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o000)).unwrap();
+    let json = score_dir(dir.path());
+    // Root reads any file whatever its mode (CI runs tests as root): then the
+    // file is scored, and only the accounting is checked.
+    if fs::read(&path).is_ok() {
+        assert_eq!(json["totals"]["scored"], 1);
+    } else {
+        assert_eq!(
+            json["errors"][0]["error"],
+            "cannot read: Permission denied (os error 13)"
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_name_that_is_not_utf8_is_read_with_a_lossy_name() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let name = std::ffi::OsStr::from_bytes(b"caf\xe9.txt");
+    fs::write(dir.path().join(name), seed_text()).unwrap();
+    fs::write(
+        dir.path().join(std::ffi::OsStr::from_bytes(b"bad\xff.csv")),
+        "a",
+    )
+    .unwrap();
+    let json = score_dir(dir.path());
+    let a = article(&json, "caf\u{fffd}");
+    assert_eq!(a["path"], "./caf\u{fffd}.txt");
+    assert_eq!(json["errors"][0]["path"], "./bad\u{fffd}.csv");
+}
+
+#[test]
+fn hidden_entries_are_listed_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    fs::create_dir(d.join(".git")).unwrap();
+    fs::write(d.join(".git/HEAD"), "ref: refs/heads/main\n").unwrap();
+    fs::write(d.join(".notes.txt"), seed_text()).unwrap();
+    fs::write(d.join(format!("{SEED}.txt")), seed_text()).unwrap();
+    let json = score_dir(d);
+    assert_eq!(
+        json["hidden"],
+        serde_json::json!(["./.git", "./.notes.txt"])
+    );
+    assert_eq!(json["totals"]["inputs"], 3);
+    // Named on the command line, a hidden file is read.
+    let (named, _) = score_json(d, &[".notes.txt"]);
+    assert_eq!(named["totals"]["scored"], 1);
+}
