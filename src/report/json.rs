@@ -49,6 +49,9 @@ pub(super) struct Article<'a> {
     path: &'a str,
     title: Option<&'a str>,
     outlet: Option<&'a str>,
+    /// Which input decided the outlet: `given` (front matter, JSON, `<meta>`),
+    /// `url-domain`, or `text` (a lead-in or dateline).
+    outlet_clue: Option<crate::extract::Clue>,
     wire: Option<&'a str>,
     published: Option<String>,
     /// The encoding the input was decoded from, when it was not UTF-8.
@@ -171,6 +174,7 @@ pub(super) fn article<'a>(
         path: &doc.path,
         title: meta.title.as_ref().map(|t| t.value.as_str()),
         outlet: analysis.outlet(index),
+        outlet_clue: meta.outlet.as_ref().map(|o| o.clue),
         wire: meta.wire.as_ref().map(|w| w.value.as_str()),
         published: super::published(analysis, index),
         score: verdict.score.score,
