@@ -276,7 +276,13 @@ fn walk(root: &Path, corpus: &mut Corpus) {
                 corpus.hidden.push(entry.path().display().to_string());
             }
             Ok(entry) if entry.file_type().is_file() => load_file(entry.path(), corpus),
-            Ok(_) => {}
+            Ok(entry) if entry.file_type().is_dir() => {}
+            // A pipe, socket or device in a folder: reading a pipe would wait
+            // for a writer forever. Named on the command line, one is read.
+            Ok(entry) => corpus.fail(
+                entry.path().display().to_string(),
+                "not a regular file (a pipe, socket or device), skipped",
+            ),
             Err(e) => {
                 let path = e.path().unwrap_or(root).display().to_string();
                 corpus.fail(path, walk_error(&e));

@@ -359,6 +359,24 @@ fn a_name_that_is_not_utf8_is_read_with_a_lossy_name() {
     assert_eq!(json["errors"][0]["path"], "./bad\u{fffd}.csv");
 }
 
+#[cfg(unix)]
+#[test]
+fn a_pipe_in_a_folder_is_an_error_not_a_hang() {
+    let dir = tempfile::tempdir().unwrap();
+    let made = std::process::Command::new("mkfifo")
+        .arg(dir.path().join("pipe.txt"))
+        .status();
+    if !made.is_ok_and(|s| s.success()) {
+        return; // no mkfifo here: nothing to test
+    }
+    let json = score_dir(dir.path());
+    assert_eq!(
+        json["errors"][0]["error"],
+        "not a regular file (a pipe, socket or device), skipped"
+    );
+    assert_eq!(json["totals"]["inputs"], 1);
+}
+
 #[test]
 fn hidden_entries_are_listed_not_read() {
     let dir = tempfile::tempdir().unwrap();
