@@ -171,7 +171,7 @@ impl CitationGraph {
 
     /// A node's label, with a line per origin it stands for
     /// ("earliest report 2023-05-03").
-    fn caption(&self, node: NodeIndex) -> String {
+    pub fn caption(&self, node: NodeIndex) -> String {
         let mut caption = self.graph[node].label();
         for origin in self.origins_of(node) {
             caption.push('\n');

@@ -13,7 +13,7 @@
 //! origins; copies are dashed, red when the copier does not credit its source,
 //! and without an arrow head when the direction is unknown.
 
-use crate::graph::{CitationGraph, Edge, Node, OriginKind};
+use crate::graph::{CitationGraph, Edge, Node};
 use layout::backends::svg::SVGWriter;
 use layout::core::base::Orientation;
 use layout::core::color::Color;
@@ -76,24 +76,8 @@ pub fn svg(graph: &CitationGraph) -> Option<String> {
     ))
 }
 
-/// A node's label, with a line per origin it stands for, as in the DOT export.
-fn caption(graph: &CitationGraph, node: NodeIndex) -> String {
-    let mut caption = graph.graph[node].label();
-    for origin in graph.origins_of(node) {
-        caption.push('\n');
-        caption.push_str(match origin.kind {
-            OriginKind::EarliestReport => "earliest report",
-            OriginKind::FirstHand => "first-hand source",
-        });
-        if let Some(date) = origin.date {
-            caption.push_str(&format!(" {date}"));
-        }
-    }
-    caption
-}
-
 fn element(graph: &CitationGraph, node: NodeIndex) -> Element {
-    let caption = caption(graph, node);
+    let caption = graph.caption(node);
     let is_origin = graph.origins_of(node).next().is_some();
     let fill = if is_origin { "#ffd966" } else { "white" };
     let (shape, line, width, padding) = match &graph.graph[node] {
