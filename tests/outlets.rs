@@ -20,6 +20,14 @@ reuters.com,1,0.9\n\
 example-news.com,0.9,0.8\n\
 https://web.archive.org/web/2019/https://www.Archived.org/,0.5,0.5\n";
 
+/// `prov outlets show TARGET` with both imported files (and `extra` arguments).
+fn show_both(dir: &Path, target: &str, extra: &[&str]) -> std::process::Output {
+    let mut args = vec!["outlets", "show", target];
+    args.extend_from_slice(extra);
+    args.extend(["--outlets", "mbfc.toml", "--outlets", "lin.toml"]);
+    prov_in(dir, &args)
+}
+
 /// A folder with both rating tables, imported into `mbfc.toml` and `lin.toml`.
 fn imported() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
@@ -53,18 +61,7 @@ fn imported() -> tempfile::TempDir {
 #[test]
 fn show_lists_every_rater_the_combined_prior_and_marks_disagreement() {
     let dir = imported();
-    let out = prov_in(
-        dir.path(),
-        &[
-            "outlets",
-            "show",
-            "https://www.example-news.com/a",
-            "--outlets",
-            "mbfc.toml",
-            "--outlets",
-            "lin.toml",
-        ],
-    );
+    let out = show_both(dir.path(), "https://www.example-news.com/a", &[]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     insta::assert_snapshot!(stdout(&out), @r#"
     example-news.com (online): example-news.com
@@ -82,18 +79,7 @@ fn show_lists_every_rater_the_combined_prior_and_marks_disagreement() {
 #[test]
 fn imported_ratings_merge_into_the_registry_outlet_of_the_same_domain() {
     let dir = imported();
-    let out = prov_in(
-        dir.path(),
-        &[
-            "outlets",
-            "show",
-            "reuters.com",
-            "--outlets",
-            "mbfc.toml",
-            "--outlets",
-            "lin.toml",
-        ],
-    );
+    let out = show_both(dir.path(), "reuters.com", &[]);
     let text = stdout(&out);
     assert!(text.starts_with("Reuters (wire): reuters.com\n"), "{text}");
     assert!(
@@ -124,20 +110,7 @@ fn a_cautious_newsroom_takes_the_lowest_rater() {
             "prior-combination = \"min\"",
         );
     fs::write(dir.path().join("rules.toml"), rules).unwrap();
-    let out = prov_in(
-        dir.path(),
-        &[
-            "outlets",
-            "show",
-            "example-news.com",
-            "--rules",
-            "rules.toml",
-            "--outlets",
-            "mbfc.toml",
-            "--outlets",
-            "lin.toml",
-        ],
-    );
+    let out = show_both(dir.path(), "example-news.com", &["--rules", "rules.toml"]);
     assert!(
         stdout(&out).contains("prior: 45 (prior-combination = \"min\": the lowest rater)"),
         "{}",
@@ -361,18 +334,7 @@ fn both_real_tables_import_and_show_reuters() {
         "2023",
         "lin.toml",
     );
-    let out = prov_in(
-        d,
-        &[
-            "outlets",
-            "show",
-            "reuters.com",
-            "--outlets",
-            "mbfc.toml",
-            "--outlets",
-            "lin.toml",
-        ],
-    );
+    let out = show_both(d, "reuters.com", &[]);
     let text = stdout(&out);
     assert!(
         text.contains("│ mbfc    ┆ unknown   ┆ reuters.com ┆ very high ┆ 100   │"),

@@ -63,7 +63,6 @@ fn same_outlet(a: &str, b: &str, registry: &Registry) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::FrontMatter;
     use crate::extract::{Citation, CitationKind, Clue, Found, Meta, SourceKind};
     use crate::outlet::{Outlet, OutletKind};
     use crate::reuse::ReuseGrade;
@@ -124,16 +123,7 @@ mod tests {
     }
 
     fn attributed(extractions: &[Extraction], pair_: CopyPair) -> bool {
-        let docs: Vec<Document> = (0..extractions.len())
-            .map(|i| {
-                Document::new(
-                    i.to_string(),
-                    i.to_string(),
-                    "x".into(),
-                    FrontMatter::default(),
-                )
-            })
-            .collect();
+        let docs = super::super::blank_documents(extractions.len());
         let mut pairs = [pair_];
         attribute(&mut pairs, &docs, extractions, &registry());
         pairs[0].attributed

@@ -232,3 +232,13 @@ pub fn orient_by_publisher(pairs: &mut [CopyPair], extractions: &[Extraction]) {
 
 #[cfg(test)]
 mod tests;
+
+/// `n` documents with no text of their own, for tests that build extractions by hand.
+#[cfg(test)]
+fn blank_documents(n: usize) -> Vec<Document> {
+    let blank = |i: usize| {
+        let front = crate::corpus::FrontMatter::default();
+        Document::new(i.to_string(), i.to_string(), "x".into(), front)
+    };
+    (0..n).map(blank).collect()
+}

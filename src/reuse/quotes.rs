@@ -245,7 +245,6 @@ fn diff_within_shared_stretch(a: &[String], b: &[String]) -> (Vec<String>, Vec<S
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::FrontMatter;
     use crate::extract::Quote;
 
     fn quote(text: &str, speaker: Option<&str>) -> Quote {
@@ -257,16 +256,7 @@ mod tests {
     }
 
     fn run(quotes: Vec<Vec<Quote>>) -> Vec<QuoteMatch> {
-        let docs: Vec<Document> = (0..quotes.len())
-            .map(|i| {
-                Document::new(
-                    i.to_string(),
-                    i.to_string(),
-                    "x".into(),
-                    FrontMatter::default(),
-                )
-            })
-            .collect();
+        let docs = super::super::blank_documents(quotes.len());
         let extractions: Vec<Extraction> = quotes
             .into_iter()
             .map(|quotes| Extraction {
