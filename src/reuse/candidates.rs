@@ -13,7 +13,8 @@
 //!    0 modulo `sample-modulus` — a content-defined sample, so the same shingle is
 //!    kept in every document that has it, and the number of sampled shingles two
 //!    documents share estimates their shared shingles directly, whatever their
-//!    lengths. Pairs sharing at least `min-shared-samples` become candidates. A
+//!    lengths. Pairs sharing at least `min-shared-samples`, and at least
+//!    `min-sampled-containment` of the smaller document's samples, become candidates. A
 //!    sampled shingle in more than `max-postings` documents is boilerplate ("click
 //!    here to subscribe") and is skipped, so the join costs at most
 //!    `max-postings` pairs per sampled shingle: linear in the corpus.
@@ -25,17 +26,14 @@
 //! sampling gives no such guarantee but estimates containment without bias, which is
 //! what a heavily edited copy (many short shared runs) needs.
 
+use super::params::ReuseParams;
 use super::sketch::Summary;
 use rayon::slice::ParallelSliceMut;
 
 /// Sorted, distinct pairs `(a, b)` with `a < b` of documents worth verifying.
-pub fn candidate_pairs(
-    summaries: &[Summary],
-    min_shared_samples: usize,
-    max_postings: usize,
-) -> Vec<(u32, u32)> {
+pub fn candidate_pairs(summaries: &[Summary], params: &ReuseParams) -> Vec<(u32, u32)> {
     let mut pairs = band_pairs(summaries);
-    pairs.extend(sample_pairs(summaries, min_shared_samples, max_postings));
+    pairs.extend(sample_pairs(summaries, params));
     pairs.par_sort_unstable();
     pairs.dedup();
     pairs
@@ -65,8 +63,8 @@ fn band_pairs(summaries: &[Summary]) -> Vec<(u32, u32)> {
     pairs
 }
 
-/// Pairs of documents that share at least `min_shared` sampled shingles.
-fn sample_pairs(summaries: &[Summary], min_shared: usize, max_postings: usize) -> Vec<(u32, u32)> {
+/// Pairs of documents that share enough sampled shingles, in number and in share.
+fn sample_pairs(summaries: &[Summary], params: &ReuseParams) -> Vec<(u32, u32)> {
     let mut postings: Vec<(u64, u32)> = summaries
         .iter()
         .enumerate()
@@ -76,7 +74,7 @@ fn sample_pairs(summaries: &[Summary], min_shared: usize, max_postings: usize) -
     // One entry per shared sampled shingle; equal pairs are then counted as runs.
     let mut shared = Vec::new();
     for run in postings.chunk_by(|a, b| a.0 == b.0) {
-        if run.len() < 2 || run.len() > max_postings {
+        if run.len() < 2 || run.len() > params.max_postings {
             continue;
         }
         for (i, &(_, a)) in run.iter().enumerate() {
@@ -86,9 +84,17 @@ fn sample_pairs(summaries: &[Summary], min_shared: usize, max_postings: usize) -
         }
     }
     shared.par_sort_unstable();
+    let enough = |&(a, b): &(u32, u32), shared: usize| {
+        let smaller = summaries[a as usize]
+            .samples
+            .len()
+            .min(summaries[b as usize].samples.len());
+        shared >= params.min_shared_samples
+            && shared as f64 >= params.min_sampled_containment * smaller as f64
+    };
     shared
         .chunk_by(|a, b| a == b)
-        .filter(|run| run.len() >= min_shared)
+        .filter(|run| enough(&run[0], run.len()))
         .map(|run| run[0])
         .collect()
 }
@@ -104,6 +110,14 @@ mod tests {
         }
     }
 
+    fn params(min_shared_samples: usize, max_postings: usize) -> ReuseParams {
+        ReuseParams {
+            min_shared_samples,
+            max_postings,
+            ..ReuseParams::default()
+        }
+    }
+
     #[test]
     fn bands_and_samples_both_propose_pairs() {
         let docs = [
@@ -113,9 +127,9 @@ mod tests {
             summary(&[7, 8], &[12, 20]),
         ];
         // 0–1 share band key 2; 0–2 share samples 11 and 12; 0–3 share only one sample.
-        assert_eq!(candidate_pairs(&docs, 2, 64), [(0, 1), (0, 2)]);
+        assert_eq!(candidate_pairs(&docs, &params(2, 64)), [(0, 1), (0, 2)]);
         assert_eq!(
-            candidate_pairs(&docs, 1, 64),
+            candidate_pairs(&docs, &params(1, 64)),
             [(0, 1), (0, 2), (0, 3), (2, 3)]
         );
     }
@@ -123,7 +137,32 @@ mod tests {
     #[test]
     fn boilerplate_samples_over_the_cap_are_skipped() {
         let docs: Vec<Summary> = (0..5).map(|i| summary(&[100 + i], &[7, 8])).collect();
-        assert_eq!(candidate_pairs(&docs, 2, 4), []);
-        assert_eq!(candidate_pairs(&docs, 2, 5).len(), 10);
+        assert_eq!(candidate_pairs(&docs, &params(2, 4)), []);
+        assert_eq!(candidate_pairs(&docs, &params(2, 5)).len(), 10);
+    }
+
+    #[test]
+    fn a_few_stock_phrases_in_long_articles_are_not_a_candidate() {
+        // Two shared samples out of 100 each (2 %) fall short of 5 %; out of 30, they do not.
+        let long = |offset: u64| {
+            summary(
+                &[offset],
+                &(offset..offset + 98).chain([1, 2]).collect::<Vec<_>>(),
+            )
+        };
+        let short = |offset: u64| {
+            summary(
+                &[offset],
+                &(offset..offset + 28).chain([1, 2]).collect::<Vec<_>>(),
+            )
+        };
+        assert_eq!(
+            candidate_pairs(&[long(1000), long(2000)], &params(2, 64)),
+            []
+        );
+        assert_eq!(
+            candidate_pairs(&[short(1000), short(2000)], &params(2, 64)),
+            [(0, 1)]
+        );
     }
 }

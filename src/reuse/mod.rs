@@ -94,8 +94,7 @@ pub fn find_copies(
             )
         })
         .collect();
-    let candidates =
-        candidates::candidate_pairs(&summaries, params.min_shared_samples, params.max_postings);
+    let candidates = candidates::candidate_pairs(&summaries, params);
     drop(summaries);
     // Verification groups the candidates by their second document, so that each
     // document is tokenised and indexed once as a target rather than once per pair.

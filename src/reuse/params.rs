@@ -24,6 +24,11 @@ pub struct ReuseParams {
     pub sample_modulus: u64,
     /// Documents sharing at least this many sampled shingles become candidates.
     pub min_shared_samples: usize,
+    /// ... and at least this share (0–1) of the smaller document's sampled shingles:
+    /// the sampled estimate of containment, kept below `min-containment` to allow for
+    /// sampling noise. Two articles sharing only a few stock phrases stop here instead
+    /// of costing an exact comparison.
+    pub min_sampled_containment: f64,
     /// A sampled shingle found in more documents than this is boilerplate and is
     /// skipped by the candidate join, which keeps that join linear.
     pub max_postings: usize,
@@ -61,6 +66,7 @@ impl Default for ReuseParams {
             bands: 32,
             sample_modulus: 3,
             min_shared_samples: 2,
+            min_sampled_containment: 0.05,
             max_postings: 64,
             min_containment: 0.1,
             min_shared_shingles: 8,
@@ -115,6 +121,7 @@ impl ReuseParams {
                 self.max_postings
             ));
         }
+        share("min-sampled-containment", self.min_sampled_containment)?;
         share("min-containment", self.min_containment)?;
         share("verbatim-containment", self.verbatim_containment)?;
         share("light-containment", self.light_containment)?;
