@@ -103,6 +103,30 @@ static PERSON_CUE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("person cue pattern is valid")
 });
 
+/// A role word on its own: every person cue names one.
+static ROLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?-u:\b){ROLES}(?-u:\b)")).expect("role pattern is valid")
+});
+
+/// The parts of `text` where a person cue can be: each line with a role word, with
+/// the line before it (which "according to" may end), merged where they touch. The
+/// person-cue pattern is large and slow, and most lines of news name no role, so it
+/// runs on these windows only; a cue needs its role, so none is lost.
+fn role_windows(text: &str) -> Vec<std::ops::Range<usize>> {
+    let line_start = |at: usize| text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = |at: usize| text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let mut windows: Vec<std::ops::Range<usize>> = Vec::new();
+    for role in ROLE.find_iter(text) {
+        let start = line_start(role.start());
+        let start = if start == 0 { 0 } else { line_start(start - 1) };
+        match windows.last_mut() {
+            Some(last) if start <= last.end => last.end = last.end.max(line_end(role.end())),
+            _ => windows.push(start..line_end(role.end())),
+        }
+    }
+    windows
+}
+
 const UNKNOWN_NAME: &str =
     r"(?:[Tt]he[ \t]+)?[A-Z][\p{L}&’'.-]*(?:[ \t]+(?:[A-Z][\p{L}&’'.-]*|of|for|and|de))*";
 
@@ -259,7 +283,20 @@ fn anonymous_cues(text: &str, found: &mut Found) {
 }
 
 fn person_cues(text: &str, registry: &Registry, people: &People, found: &mut Found) {
-    for caps in PERSON_CUE.captures_iter(text) {
+    for window in role_windows(text) {
+        person_cues_in(text, window, registry, people, found);
+    }
+}
+
+fn person_cues_in(
+    text: &str,
+    window: std::ops::Range<usize>,
+    registry: &Registry,
+    people: &People,
+    found: &mut Found,
+) {
+    let shift = |span: Span| span.start + window.start..span.end + window.start;
+    for caps in PERSON_CUE.captures_iter(&text[window.clone()]) {
         let (Some(whole), Some(person)) = (
             caps.get(0),
             ["cited", "speaker", "inverted"]
@@ -280,8 +317,8 @@ fn person_cues(text: &str, registry: &Registry, people: &People, found: &mut Fou
         add(
             found,
             text,
-            citation(source, source_kind, kind, whole.range()),
-            person.range(),
+            citation(source, source_kind, kind, shift(whole.range())),
+            shift(person.range()),
         );
     }
 }
