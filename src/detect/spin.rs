@@ -7,6 +7,7 @@
 
 use super::{Article, Detector, SignalDoc, Signals, count};
 use regex::Regex;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 pub const DETECTOR: Detector = Detector {
@@ -18,9 +19,30 @@ pub const DETECTOR: Detector = Detector {
     measure,
 };
 
-/// The regex crate has no backreferences, so doubled words are checked in code
-/// on pairs and triples of capitalised or repeated words that this finds.
-static WORDS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b\w+\b").expect("valid"));
+/// The words of `text` as `\w+` finds them (maximal runs of word characters), one
+/// pass over the bytes: the regex crate has no backreferences, so doubled words are
+/// checked in code, and a regex search per word was the slowest part of scoring.
+fn words(text: &str) -> Vec<Range<usize>> {
+    let mut found = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        let word = if c.is_ascii() {
+            c.is_ascii_alphanumeric() || c == '_'
+        } else {
+            regex_syntax::is_word_character(c)
+        };
+        match (word, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                found.push(s..i);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    found.extend(start.map(|s| s..text.len()));
+    found
+}
 static GARBLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\bmore (?:little|less|much) \w+|\((?:yes|no|has|have|is|are)\)").expect("valid")
 });
@@ -41,30 +63,30 @@ const GRAMMATICAL_DOUBLES: &[&str] = &["that", "had", "is"];
 /// title-case word back after one other, then a lower-case word, so menus in
 /// capitals and lists such as "North Carolina North Dakota" are spared), within
 /// one line and with only spaces between.
-fn doubled_words(text: &str) -> Vec<std::ops::Range<usize>> {
-    let words: Vec<_> = WORDS.find_iter(text).collect();
-    let spaced = |a: &regex::Match, b: &regex::Match| text[a.end()..b.start()] == *" ";
-    let capital = |m: &regex::Match| m.as_str().starts_with(|c: char| c.is_uppercase());
+fn doubled_words(text: &str) -> Vec<Range<usize>> {
+    let words = words(text);
+    let spaced = |a: &Range<usize>, b: &Range<usize>| text[a.end..b.start] == *" ";
+    let capital = |m: &Range<usize>| text[m.clone()].starts_with(|c: char| c.is_uppercase());
     let title_case =
-        |m: &regex::Match| capital(m) && m.as_str().chars().skip(1).any(char::is_lowercase);
+        |m: &Range<usize>| capital(m) && text[m.clone()].chars().skip(1).any(char::is_lowercase);
     let mut found = Vec::new();
     for (i, w) in words.iter().enumerate() {
         let Some(next) = words.get(i + 1).filter(|n| spaced(w, n)) else {
             continue;
         };
-        let word = w.as_str();
-        let doubled = next.as_str().eq_ignore_ascii_case(word) && !capital(next);
+        let word = &text[w.clone()];
+        let doubled = text[next.clone()].eq_ignore_ascii_case(word) && !capital(next);
         let real_word = word.chars().filter(|c| c.is_alphabetic()).count() >= 2
             && !GRAMMATICAL_DOUBLES.contains(&word.to_lowercase().as_str());
         if doubled && real_word {
-            found.push(w.start()..next.end());
+            found.push(w.start..next.end);
         } else if let Some(third) = words.get(i + 2).filter(|t| spaced(next, t))
             && title_case(w)
             && title_case(next)
-            && third.as_str() == word
+            && text[third.clone()] == *word
             && words.get(i + 3).is_none_or(|after| !capital(after))
         {
-            found.push(w.start()..third.end());
+            found.push(w.start..third.end);
         }
     }
     found
@@ -73,6 +95,16 @@ fn doubled_words(text: &str) -> Vec<std::ops::Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_are_the_runs_that_backslash_w_finds() {
+        let text = "the the cafe\u{301}_2 (yes) Đà-Nẵng";
+        let ours: Vec<&str> = words(text).into_iter().map(|r| &text[r]).collect();
+        let regex = Regex::new(r"\b\w+\b").unwrap();
+        let theirs: Vec<&str> = regex.find_iter(text).map(|m| m.as_str()).collect();
+        assert_eq!(ours, theirs);
+        assert_eq!(ours, ["the", "the", "cafe\u{301}_2", "yes", "Đà", "Nẵng"]);
+    }
 
     #[test]
     fn finds_the_seed_garbles_and_spares_clean_text() {
