@@ -229,9 +229,10 @@ fn score(args: ScoreArgs) -> io::Result<u8> {
         ScoreFormat::Csv => &report::Csv,
         ScoreFormat::Markdown => &report::Markdown,
     };
-    io::stdout()
-        .lock()
-        .write_all(renderer.render(&analysis, &settings).as_bytes())?;
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    renderer.write(&analysis, &settings, &mut out)?;
+    out.flush()?;
+    drop(out);
     report_inputs(&analysis);
     Ok(exit_code(&analysis, args.fail_under))
 }

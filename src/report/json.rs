@@ -9,6 +9,7 @@ use crate::extract::{CitationKind, SourceKind};
 use crate::rules::Finding;
 use crate::score::Start;
 use crate::settings::Settings;
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -20,7 +21,8 @@ pub struct Json;
 struct Output<'a> {
     schema: &'static str,
     rules: RulesUsed<'a>,
-    articles: Vec<Article<'a>>,
+    /// Left empty: [`Json::write`] streams the articles into its place.
+    articles: [(); 0],
     graph: serde_json::Value,
     errors: Vec<Error<'a>>,
     /// Hidden files and folders found in walked folders and not read.
@@ -116,29 +118,94 @@ struct Totals {
     hidden: usize,
 }
 
+/// Articles rendered at once, in parallel, before they are written out in order:
+/// enough to keep both cores busy, few enough that memory stays small.
+const ARTICLES_PER_BATCH: usize = 2048;
+
 impl Report for Json {
     fn render(&self, analysis: &Analysis, settings: &Settings) -> String {
-        let output = Output {
-            schema: SCHEMA,
-            rules: RulesUsed::of(settings),
-            articles: analysis
-                .ranking()
-                .into_iter()
-                .map(|i| article(analysis, i, &analysis.verdicts[i]))
-                .collect(),
-            graph: crate::graph::to_json(&analysis.graph),
-            errors: errors(analysis),
-            hidden: &analysis.hidden,
-            totals: Totals {
-                inputs: analysis.documents.len() + analysis.errors.len() + analysis.hidden.len(),
-                scored: analysis.documents.len(),
-                errors: analysis.errors.len(),
-                hidden: analysis.hidden.len(),
-            },
-        };
-        let mut text = serde_json::to_string_pretty(&output).expect("serialising plain data");
-        text.push('\n');
-        text
+        let mut out = Vec::new();
+        self.write(analysis, settings, &mut out)
+            .expect("writing to memory");
+        String::from_utf8(out).expect("serde_json writes UTF-8")
+    }
+
+    /// The same bytes as pretty-printing the whole output at once, but the articles
+    /// are rendered in parallel batches and written as they are done: the output is
+    /// about twice the size of the text read, too much to build in memory first.
+    fn write(
+        &self,
+        analysis: &Analysis,
+        settings: &Settings,
+        out: &mut dyn std::io::Write,
+    ) -> std::io::Result<()> {
+        let envelope = serde_json::to_string_pretty(&output(analysis, settings))
+            .expect("serialising plain data");
+        // Field order puts "articles" right after "rules"; JSON strings escape their
+        // quotes, so this exact line occurs once, as the field itself.
+        const EMPTY: &str = "\n  \"articles\": [],\n";
+        let at = envelope
+            .find(EMPTY)
+            .expect("the envelope has an articles field");
+        out.write_all(envelope[..at].as_bytes())?;
+        out.write_all(b"\n  \"articles\": [")?;
+        let ranking = analysis.ranking();
+        for (b, batch) in ranking.chunks(ARTICLES_PER_BATCH).enumerate() {
+            let rendered: Vec<Vec<u8>> = batch
+                .par_iter()
+                .map(|&i| indented(&article(analysis, i, &analysis.verdicts[i]), 2))
+                .collect();
+            for (j, bytes) in rendered.iter().enumerate() {
+                out.write_all(if b == 0 && j == 0 {
+                    b"\n    "
+                } else {
+                    b",\n    "
+                })?;
+                out.write_all(bytes)?;
+            }
+        }
+        out.write_all(if ranking.is_empty() {
+            b"],\n"
+        } else {
+            b"\n  ],\n"
+        })?;
+        out.write_all(envelope[at + EMPTY.len()..].as_bytes())?;
+        out.write_all(b"\n")
+    }
+}
+
+/// `value` pretty-printed as it appears `depth` levels deep in a pretty document.
+/// Every raw newline of pretty JSON is layout (strings escape theirs), so indenting
+/// after each one is exact.
+fn indented(value: &impl Serialize, depth: usize) -> Vec<u8> {
+    let flat = serde_json::to_vec_pretty(value).expect("serialising plain data");
+    let indent = "  ".repeat(depth);
+    let mut out = Vec::with_capacity(flat.len() + flat.len() / 8);
+    for (i, line) in flat.split(|&b| b == b'\n').enumerate() {
+        if i > 0 {
+            out.push(b'\n');
+            out.extend_from_slice(indent.as_bytes());
+        }
+        out.extend_from_slice(line);
+    }
+    out
+}
+
+/// Everything of the output but the articles, which [`Json::write`] streams.
+fn output<'a>(analysis: &'a Analysis, settings: &'a Settings) -> Output<'a> {
+    Output {
+        schema: SCHEMA,
+        rules: RulesUsed::of(settings),
+        articles: [],
+        graph: crate::graph::to_json(&analysis.graph),
+        errors: errors(analysis),
+        hidden: &analysis.hidden,
+        totals: Totals {
+            inputs: analysis.documents.len() + analysis.errors.len() + analysis.hidden.len(),
+            scored: analysis.documents.len(),
+            errors: analysis.errors.len(),
+            hidden: analysis.hidden.len(),
+        },
     }
 }
 

@@ -32,6 +32,17 @@ pub use table::Table;
 /// An output format of `prov score` or `prov report`.
 pub trait Report {
     fn render(&self, analysis: &Analysis, settings: &Settings) -> String;
+
+    /// Write the report to `out`. A format whose output grows with the corpus (JSON)
+    /// streams it, so that a large run never holds the whole text in memory.
+    fn write(
+        &self,
+        analysis: &Analysis,
+        settings: &Settings,
+        out: &mut dyn std::io::Write,
+    ) -> std::io::Result<()> {
+        out.write_all(self.render(analysis, settings).as_bytes())
+    }
 }
 
 /// An output format of `prov audit`.
