@@ -14,12 +14,12 @@
 # recall of the true verbatim + light pairs, and prov's speed-up (peer seconds / prov's).
 # Seconds are the tool's own timing of its work after reading the JSONL (prov end to
 # end: the whole process's wall time); peak RSS is the whole process's.
-# Set PEERS="gaoya rensa" to skip datasketch on large sizes.
+# Set PEERS="gaoya rensa" to skip datasketch on large sizes, PEERS= to run prov alone.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZES=("${@:-10 100}")
 read -r -a SIZES <<<"${SIZES[*]}"
-PEERS=${PEERS:-"datasketch rensa gaoya"}
+PEERS=${PEERS-"datasketch rensa gaoya"}
 
 if [ ! -x /usr/bin/time ]; then
   echo "installing GNU time (apt-get install time) for peak RSS" >&2

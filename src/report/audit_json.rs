@@ -5,7 +5,7 @@
 //! suppressed and the editor's context.
 
 use super::AuditReport;
-use super::json::{Article, Error, RulesUsed, article, errors};
+use super::json::{Article, Error, RulesUsed, article, copies_by_doc, errors};
 use crate::audit::context::Context;
 use crate::audit::{Audit, Suppressed};
 use crate::settings::Settings;
@@ -33,7 +33,12 @@ impl AuditReport for AuditJson {
         let output = Output {
             schema: SCHEMA,
             rules: RulesUsed::of(settings),
-            article: article(analysis, audit.doc, &audit.verdict),
+            article: article(
+                analysis,
+                audit.doc,
+                &audit.verdict,
+                &copies_by_doc(analysis)[audit.doc],
+            ),
             suppressed: &audit.suppressed,
             context: &audit.context,
             against: analysis.documents.len() - 1,
