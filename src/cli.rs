@@ -281,8 +281,9 @@ fn graph(args: GraphArgs) -> io::Result<u8> {
     };
     let analysis = analysis::analyze(corpus::load(&args.paths), &settings);
     let graph = &analysis.graph;
-    let pretty =
-        |v: serde_json::Value| serde_json::to_string_pretty(&v).expect("plain data") + "\n";
+    fn pretty(value: impl serde::Serialize) -> String {
+        serde_json::to_string_pretty(&value).expect("plain data") + "\n"
+    }
     let text = match args.format {
         GraphFormat::Dot => prov::graph::to_dot(graph),
         GraphFormat::Mermaid => prov::graph::to_mermaid(graph),

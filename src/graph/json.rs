@@ -6,83 +6,158 @@
 //! in node, edge and story order. Unknown values are `null`.
 
 use super::{CitationGraph, Edge, Node, citation_kind_name};
+use petgraph::graph::{EdgeReference, NodeIndex};
 use petgraph::visit::EdgeRef;
-use serde_json::{Value, json};
+use serde::ser::{Serialize, SerializeSeq, Serializer};
 
-/// The graph, its origins and the paths that reach them, as JSON.
-pub fn to_json(graph: &CitationGraph) -> Value {
-    let nodes: Vec<Value> = graph
-        .graph
-        .node_indices()
-        .map(|node| {
-            let mut value = json!({
-                "id": graph.node_id(node),
-                "kind": graph.graph[node].kind(),
-                "label": graph.graph[node].label(),
-            });
-            if let Node::Article { published, .. } = &graph.graph[node] {
-                value["published"] = json!(published.map(|d| d.to_string()));
-            }
-            value
-        })
-        .collect();
-    let edges: Vec<Value> = graph
-        .graph
-        .edge_references()
-        .map(|edge| {
-            let mut value = edge_details(edge.weight());
-            value["from"] = json!(graph.node_id(edge.source()));
-            value["to"] = json!(graph.node_id(edge.target()));
-            value["kind"] = json!(edge.weight().kind());
-            value
-        })
-        .collect();
-    json!({"nodes": nodes, "edges": edges, "origins": origins(graph)})
-}
-
-fn edge_details(edge: &Edge) -> Value {
-    match edge {
-        Edge::Cites { kind, date } => json!({
-            "citation": citation_kind_name(*kind),
-            "date": date.map(|d| d.to_string()),
-        }),
-        Edge::Copies {
-            containment,
-            attributed,
-            directed,
-        } => json!({
-            "containment": containment,
-            "attributed": attributed,
-            "directed": directed,
-        }),
-        Edge::PublishedBy | Edge::Quotes => json!({}),
+/// The graph, its origins and the paths that reach them, ready to serialise.
+///
+/// It borrows the graph and writes each node, edge and path as it goes, so a large
+/// corpus's graph is never copied into a JSON tree first. Fields are in alphabetical
+/// order, as the JSON object maps of earlier versions wrote them.
+pub fn to_json(graph: &CitationGraph) -> GraphJson<'_> {
+    GraphJson {
+        edges: Each(graph, edges),
+        nodes: Each(graph, nodes),
+        origins: Each(graph, origins),
     }
 }
 
-fn origins(graph: &CitationGraph) -> Vec<Value> {
-    let mut origins = Vec::new();
-    for story in &graph.stories {
-        for origin in &story.origins {
-            let articles: Vec<Value> = origin
+#[derive(serde::Serialize)]
+pub struct GraphJson<'a> {
+    edges: Each<'a, EdgeJson>,
+    nodes: Each<'a, NodeJson>,
+    origins: Each<'a, OriginJson<'a>>,
+}
+
+/// A sequence made on the fly from the graph by its function.
+struct Each<'a, T>(
+    &'a CitationGraph,
+    fn(&'a CitationGraph) -> Box<dyn Iterator<Item = T> + 'a>,
+);
+
+impl<'a, T: Serialize> Serialize for Each<'a, T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut seq = serializer.serialize_seq(None)?;
+        for item in (self.1)(self.0) {
+            seq.serialize_element(&item)?;
+        }
+        seq.end()
+    }
+}
+
+#[derive(serde::Serialize)]
+struct NodeJson {
+    id: String,
+    kind: &'static str,
+    label: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    published: Option<Option<String>>,
+}
+
+fn nodes(graph: &CitationGraph) -> Box<dyn Iterator<Item = NodeJson> + '_> {
+    Box::new(graph.graph.node_indices().map(|node: NodeIndex| {
+        let published = match &graph.graph[node] {
+            Node::Article { published, .. } => Some(published.map(|d| d.to_string())),
+            _ => None,
+        };
+        NodeJson {
+            id: graph.node_id(node),
+            kind: graph.graph[node].kind(),
+            label: graph.graph[node].label(),
+            published,
+        }
+    }))
+}
+
+/// An edge: `from`, `to` and `kind`, with the citation's kind and date or the
+/// copy's containment, credit and direction.
+#[derive(serde::Serialize, Default)]
+struct EdgeJson {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    attributed: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    citation: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    containment: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<Option<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    directed: Option<bool>,
+    from: String,
+    kind: &'static str,
+    to: String,
+}
+
+fn edges(graph: &CitationGraph) -> Box<dyn Iterator<Item = EdgeJson> + '_> {
+    Box::new(
+        graph
+            .graph
+            .edge_references()
+            .map(|edge: EdgeReference<'_, Edge>| {
+                let json = EdgeJson {
+                    from: graph.node_id(edge.source()),
+                    kind: edge.weight().kind(),
+                    to: graph.node_id(edge.target()),
+                    ..EdgeJson::default()
+                };
+                match *edge.weight() {
+                    Edge::Cites { kind, date } => EdgeJson {
+                        citation: Some(citation_kind_name(kind)),
+                        date: Some(date.map(|d| d.to_string())),
+                        ..json
+                    },
+                    Edge::Copies {
+                        containment,
+                        attributed,
+                        directed,
+                    } => EdgeJson {
+                        attributed: Some(attributed),
+                        containment: Some(containment),
+                        directed: Some(directed),
+                        ..json
+                    },
+                    Edge::PublishedBy | Edge::Quotes => json,
+                }
+            }),
+    )
+}
+
+#[derive(serde::Serialize)]
+struct OriginJson<'a> {
+    articles: Vec<ReachJson<'a>>,
+    date: Option<String>,
+    kind: &'static str,
+    label: String,
+    origin: String,
+    story: usize,
+}
+
+#[derive(serde::Serialize)]
+struct ReachJson<'a> {
+    hops: usize,
+    id: String,
+    path: &'a [String],
+}
+
+fn origins(graph: &CitationGraph) -> Box<dyn Iterator<Item = OriginJson<'_>> + '_> {
+    let each = graph.stories.iter().flat_map(move |story| {
+        story.origins.iter().map(move |origin| OriginJson {
+            articles: origin
                 .paths
                 .iter()
-                .map(|path| {
-                    json!({
-                        "id": graph.graph[graph.articles[path.doc]].label(),
-                        "hops": path.hops,
-                        "path": path.path,
-                    })
+                .map(|path| ReachJson {
+                    hops: path.hops,
+                    id: graph.graph[graph.articles[path.doc]].label(),
+                    path: &path.path,
                 })
-                .collect();
-            origins.push(json!({
-                "story": story.number,
-                "origin": graph.node_id(origin.node),
-                "label": graph.graph[origin.node].label(),
-                "kind": origin.kind.name(),
-                "date": origin.date.map(|d| d.to_string()),
-                "articles": articles,
-            }));
-        }
-    }
-    origins
+                .collect(),
+            date: origin.date.map(|d| d.to_string()),
+            kind: origin.kind.name(),
+            label: graph.graph[origin.node].label(),
+            origin: graph.node_id(origin.node),
+            story: story.number,
+        })
+    });
+    Box::new(each)
 }

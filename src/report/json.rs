@@ -12,6 +12,7 @@ use crate::score::Start;
 use crate::settings::Settings;
 use rayon::prelude::*;
 use serde::Serialize;
+use serde_json::value::RawValue;
 use std::collections::BTreeMap;
 
 pub const SCHEMA: &str = "prov.score/1";
@@ -22,9 +23,8 @@ pub struct Json;
 struct Output<'a> {
     schema: &'static str,
     rules: RulesUsed<'a>,
-    /// Left empty: [`Json::write`] streams the articles into its place.
-    articles: [(); 0],
-    graph: serde_json::Value,
+    articles: Articles<'a>,
+    graph: crate::graph::GraphJson<'a>,
     errors: Vec<Error<'a>>,
     /// Hidden files and folders found in walked folders and not read.
     hidden: &'a [String],
@@ -131,77 +131,65 @@ impl Report for Json {
         String::from_utf8(out).expect("serde_json writes UTF-8")
     }
 
-    /// The same bytes as pretty-printing the whole output at once, but the articles
-    /// are rendered in parallel batches and written as they are done: the output is
-    /// about twice the size of the text read, too much to build in memory first.
+    /// Streams the document: the output is about twice the size of the text read,
+    /// too much to build in memory first.
     fn write(
         &self,
         analysis: &Analysis,
         settings: &Settings,
         out: &mut dyn std::io::Write,
     ) -> std::io::Result<()> {
-        let envelope = serde_json::to_string_pretty(&output(analysis, settings))
-            .expect("serialising plain data");
-        // Field order puts "articles" right after "rules"; JSON strings escape their
-        // quotes, so this exact line occurs once, as the field itself.
-        const EMPTY: &str = "\n  \"articles\": [],\n";
-        let at = envelope
-            .find(EMPTY)
-            .expect("the envelope has an articles field");
-        out.write_all(envelope[..at].as_bytes())?;
-        out.write_all(b"\n  \"articles\": [")?;
-        let ranking = analysis.ranking();
-        let copies = copies_by_doc(analysis);
-        for (b, batch) in ranking.chunks(ARTICLES_PER_BATCH).enumerate() {
-            let rendered: Vec<Vec<u8>> = batch
+        serde_json::to_writer_pretty(&mut *out, &output(analysis, settings))?;
+        out.write_all(b"\n")
+    }
+}
+
+/// The articles in ranking order. They are rendered in parallel batches, each
+/// already indented for its place, and written as raw JSON as each batch is done.
+struct Articles<'a> {
+    analysis: &'a Analysis,
+    ranking: Vec<usize>,
+    copies: Vec<Vec<&'a CopyPair>>,
+}
+
+impl Serialize for Articles<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let analysis = self.analysis;
+        let mut seq = serializer.serialize_seq(Some(self.ranking.len()))?;
+        for batch in self.ranking.chunks(ARTICLES_PER_BATCH) {
+            let rendered: Vec<Box<RawValue>> = batch
                 .par_iter()
                 .map(|&i| {
-                    let article = article(analysis, i, &analysis.verdicts[i], &copies[i]);
-                    indented(&article, 2)
+                    let article = article(analysis, i, &analysis.verdicts[i], &self.copies[i]);
+                    RawValue::from_string(indented(&article, 2)).expect("serde_json wrote it")
                 })
                 .collect();
-            for (j, bytes) in rendered.iter().enumerate() {
-                out.write_all(if b == 0 && j == 0 {
-                    b"\n    "
-                } else {
-                    b",\n    "
-                })?;
-                out.write_all(bytes)?;
+            for raw in &rendered {
+                seq.serialize_element(raw)?;
             }
         }
-        out.write_all(if ranking.is_empty() {
-            b"],\n"
-        } else {
-            b"\n  ],\n"
-        })?;
-        out.write_all(envelope[at + EMPTY.len()..].as_bytes())?;
-        out.write_all(b"\n")
+        seq.end()
     }
 }
 
 /// `value` pretty-printed as it appears `depth` levels deep in a pretty document.
 /// Every raw newline of pretty JSON is layout (strings escape theirs), so indenting
 /// after each one is exact.
-fn indented(value: &impl Serialize, depth: usize) -> Vec<u8> {
-    let flat = serde_json::to_vec_pretty(value).expect("serialising plain data");
-    let indent = "  ".repeat(depth);
-    let mut out = Vec::with_capacity(flat.len() + flat.len() / 8);
-    for (i, line) in flat.split(|&b| b == b'\n').enumerate() {
-        if i > 0 {
-            out.push(b'\n');
-            out.extend_from_slice(indent.as_bytes());
-        }
-        out.extend_from_slice(line);
-    }
-    out
+fn indented(value: &impl Serialize, depth: usize) -> String {
+    let flat = serde_json::to_string_pretty(value).expect("serialising plain data");
+    flat.replace('\n', &format!("\n{}", "  ".repeat(depth)))
 }
 
-/// Everything of the output but the articles, which [`Json::write`] streams.
 fn output<'a>(analysis: &'a Analysis, settings: &'a Settings) -> Output<'a> {
     Output {
         schema: SCHEMA,
         rules: RulesUsed::of(settings),
-        articles: [],
+        articles: Articles {
+            analysis,
+            ranking: analysis.ranking(),
+            copies: copies_by_doc(analysis),
+        },
         graph: crate::graph::to_json(&analysis.graph),
         errors: errors(analysis),
         hidden: &analysis.hidden,
