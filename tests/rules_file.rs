@@ -173,3 +173,36 @@ fn explain_prints_a_rule_and_a_signal() {
     let unknown = prov_in(&root(), &["rules", "explain", "nope"]);
     assert_eq!(unknown.status.code(), Some(2));
 }
+
+/// Regex and occurrence rules share one pattern set: a rule the set does not find
+/// still counts zero occurrences, and one it finds still reports its place.
+#[test]
+fn pattern_rules_fire_on_their_matches_and_on_a_count_of_zero() {
+    let dir = edited_rules(|mut r| {
+        r.push_str(concat!(
+            "\n[[rule]]\nid = \"needs-a-xylophone\"\nkind = \"occurrence\"\npattern = 'xylophone'\n",
+            "min = 1\nweight = -3\nmessage = \"m\"\nexplanation = \"e\"\n",
+            "\n[[rule]]\nid = \"names-nato\"\nkind = \"regex\"\npattern = '\\bNATO\\b'\n",
+            "max-hits = 1\nweight = -2\nmessage = \"m\"\nexplanation = \"e\"\n",
+            "\n[[rule]]\nid = \"names-a-xylophone\"\nkind = \"regex\"\npattern = 'xylophone'\n",
+            "weight = -2\nmessage = \"m\"\nexplanation = \"e\"\n",
+        ));
+        r
+    });
+    let rules = dir.path().join("rules.toml");
+    let seeds = root().join("seeds");
+    let (json, _) = score_json(
+        &root(),
+        &[seeds.to_str().unwrap(), "--rules", rules.to_str().unwrap()],
+    );
+    let findings = &article(&json, CHROMED)["findings"];
+    let of = |id: &str| -> Vec<&serde_json::Value> {
+        let all = findings.as_array().unwrap();
+        all.iter().filter(|f| f["rule"] == id).collect()
+    };
+    assert_eq!(of("needs-a-xylophone").len(), 1);
+    assert_eq!(of("needs-a-xylophone")[0]["line"], serde_json::Value::Null);
+    assert_eq!(of("names-nato").len(), 1);
+    assert!(of("names-nato")[0]["line"].as_u64().is_some());
+    assert!(of("names-a-xylophone").is_empty());
+}

@@ -76,9 +76,11 @@ fn doubled_words(text: &str) -> Vec<Range<usize>> {
         };
         let word = &text[w.clone()];
         let doubled = text[next.clone()].eq_ignore_ascii_case(word) && !capital(next);
-        let real_word = word.chars().filter(|c| c.is_alphabetic()).count() >= 2
-            && !GRAMMATICAL_DOUBLES.contains(&word.to_lowercase().as_str());
-        if doubled && real_word {
+        let real_word = || {
+            word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && !GRAMMATICAL_DOUBLES.contains(&word.to_lowercase().as_str())
+        };
+        if doubled && real_word() {
             found.push(w.start..next.end);
         } else if let Some(third) = words.get(i + 2).filter(|t| spaced(next, t))
             && title_case(w)
