@@ -60,24 +60,17 @@ pub struct Subject<'a> {
 /// Evaluate every enabled rule; findings come in rule order, then text order.
 pub fn evaluate(subject: &Subject, settings: &Settings) -> Vec<Finding> {
     let phrase_hits = phrase_hits(subject.doc, settings);
-    let may_match = settings
-        .patterns
-        .may_match(&subject.doc.text, settings.rules.len());
     let mut findings = Vec::new();
     for (index, rule) in settings.rules.iter().enumerate().filter(|(_, r)| r.enabled) {
         let spans = match &rule.check {
             Check::Phrase { max_hits } => take(&phrase_hits[index], *max_hits),
-            Check::Regex { .. } if !may_match[index] => Vec::new(),
             Check::Regex { regex, max_hits } => {
                 let hits = regex
                     .find_iter(&subject.doc.text)
                     .map(|m| Hit::from(Some(m.range())));
                 hits.take(*max_hits as usize).collect()
             }
-            Check::Occurrence { regex, min, max } => {
-                let regex = may_match[index].then_some(regex);
-                occurrence(subject, regex, *min, *max)
-            }
+            Check::Occurrence { regex, min, max } => occurrence(subject, regex, *min, *max),
             Check::Missing(field) => once_if(is_missing(subject.extraction, *field)),
             Check::Metric(comparison) => metric(subject.signals, comparison),
             Check::Conditional { when, then } => conditional(subject.signals, when, then),
@@ -118,16 +111,13 @@ fn once_if(fires: bool) -> Vec<Hit> {
     if fires { vec![Hit::default()] } else { vec![] }
 }
 
-/// `regex` is `None` when the pattern set found no match: a count of zero, no scan.
 fn occurrence(
     subject: &Subject,
-    regex: Option<&regex::Regex>,
+    regex: &regex::Regex,
     min: Option<u32>,
     max: Option<u32>,
 ) -> Vec<Hit> {
-    let mut matches = regex
-        .into_iter()
-        .flat_map(|r| r.find_iter(&subject.doc.text));
+    let mut matches = regex.find_iter(&subject.doc.text);
     let first = matches.next().map(|m| m.range());
     let count = first.iter().count() + matches.count();
     let count = u32::try_from(count).unwrap_or(u32::MAX);

@@ -11,7 +11,7 @@ use crate::config::{
 };
 use crate::outlet::{Entry, Outlet, OutletKind, Rating, Registry};
 use aho_corasick::AhoCorasick;
-use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+use regex::{Regex, RegexBuilder};
 use sha2::{Digest, Sha256};
 use std::fmt;
 use std::ops::Range;
@@ -39,8 +39,6 @@ pub struct Settings {
     pub rules: Vec<Rule>,
     /// One matcher over the phrases of every enabled `phrase` rule.
     pub phrases: PhraseIndex,
-    /// One set over the patterns of every enabled `regex` and `occurrence` rule.
-    pub patterns: PatternIndex,
 }
 
 /// One checked rule.
@@ -101,32 +99,6 @@ pub struct PhraseIndex {
     pub matcher: AhoCorasick,
     /// For each pattern, the index of its rule in [`Settings::rules`].
     pub rule_of: Vec<usize>,
-}
-
-/// The patterns of every enabled `regex` and `occurrence` rule in one `RegexSet`, so
-/// that a text none of them matches (nearly every article) is scanned once, not once
-/// per rule. Only the rules the set finds run their own regex, for the spans.
-#[derive(Debug)]
-pub struct PatternIndex {
-    /// `None` when the patterns together are too large for one set; every rule then
-    /// runs its own regex.
-    set: Option<RegexSet>,
-    /// For each pattern of the set, the index of its rule in [`Settings::rules`].
-    rule_of: Vec<usize>,
-}
-
-impl PatternIndex {
-    /// For each rule index of `rules`, whether its pattern may match `text`.
-    pub fn may_match(&self, text: &str, rules: usize) -> Vec<bool> {
-        let Some(set) = &self.set else {
-            return vec![true; rules];
-        };
-        let mut found = vec![false; rules];
-        for pattern in set.matches(text).iter() {
-            found[self.rule_of[pattern]] = true;
-        }
-        found
-    }
 }
 
 /// A problem in a rules file, with its place.
@@ -320,7 +292,6 @@ impl Checker<'_> {
             }
         }
         let phrases = self.phrase_index(&raw.rules, &rules);
-        let patterns = pattern_index(&rules);
         Settings {
             source: self.source.to_string(),
             sha256: hex(&Sha256::digest(self.text.as_bytes())),
@@ -332,7 +303,6 @@ impl Checker<'_> {
             registry,
             rules,
             phrases,
-            patterns,
         }
     }
 
@@ -603,23 +573,6 @@ impl Checker<'_> {
             .expect("plain phrases always build");
         PhraseIndex { matcher, rule_of }
     }
-}
-
-fn pattern_index(rules: &[Rule]) -> PatternIndex {
-    let mut patterns = Vec::new();
-    let mut rule_of = Vec::new();
-    for (index, rule) in rules.iter().enumerate().filter(|(_, r)| r.enabled) {
-        if let Check::Regex { regex, .. } | Check::Occurrence { regex, .. } = &rule.check {
-            patterns.push(regex.as_str());
-            rule_of.push(index);
-        }
-    }
-    let set = RegexSetBuilder::new(&patterns)
-        .size_limit(4 * REGEX_SIZE_LIMIT)
-        .dfa_size_limit(4 * REGEX_SIZE_LIMIT)
-        .build()
-        .ok();
-    PatternIndex { set, rule_of }
 }
 
 /// A number as a person would write it: `1e308`, not three hundred digits.

@@ -174,8 +174,8 @@ fn explain_prints_a_rule_and_a_signal() {
     assert_eq!(unknown.status.code(), Some(2));
 }
 
-/// Regex and occurrence rules share one pattern set: a rule the set does not find
-/// still counts zero occurrences, and one it finds still reports its place.
+/// An occurrence rule counts zero when its pattern is absent, and a regex rule
+/// reports the place of its match.
 #[test]
 fn pattern_rules_fire_on_their_matches_and_on_a_count_of_zero() {
     let dir = edited_rules(|mut r| {
