@@ -21,8 +21,9 @@ const EMPTY: u64 = u64::MAX;
 pub struct Summary {
     /// One key per LSH band; empty when the document has no shingles.
     pub band_keys: Vec<u64>,
-    /// The distinct shingle hashes that are 0 modulo `sample-modulus`, sorted.
-    pub samples: Vec<u64>,
+    /// The distinct shingles whose re-mixed hash is 0 modulo `sample-modulus`, each
+    /// kept as the low 32 bits of its hash (a join key needs no more), sorted.
+    pub samples: Vec<u32>,
 }
 
 /// Summarise one document's shingle hashes.
@@ -44,7 +45,7 @@ pub fn summarise(
         }
         // Sample on differently mixed bits, so that the sample is independent of the bins.
         if mix(h ^ 0x5851_f42d_4c95_7f2d).is_multiple_of(sample_modulus) {
-            samples.push(h);
+            samples.push(h as u32);
         }
     }
     samples.sort_unstable();
