@@ -261,7 +261,7 @@ fn uncited_origins(analysis: &Analysis, doc: usize) -> Vec<UncitedOrigin> {
                 source: graph.graph[origin.node].label(),
                 kind: origin.kind.name(),
                 date: origin.date.map(|d| d.to_string()),
-                reached_through: path.map(|p| p.path.clone()),
+                reached_through: path.map(|p| origin.steps(&graph.graph, p)),
             })
         })
         .collect()

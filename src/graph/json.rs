@@ -27,7 +27,7 @@ pub fn to_json(graph: &CitationGraph) -> GraphJson<'_> {
 pub struct GraphJson<'a> {
     edges: Each<'a, EdgeJson>,
     nodes: Each<'a, NodeJson>,
-    origins: Each<'a, OriginJson<'a>>,
+    origins: Each<'a, OriginJson>,
 }
 
 /// A sequence made on the fly from the graph by its function.
@@ -124,8 +124,8 @@ fn edges(graph: &CitationGraph) -> Box<dyn Iterator<Item = EdgeJson> + '_> {
 }
 
 #[derive(serde::Serialize)]
-struct OriginJson<'a> {
-    articles: Vec<ReachJson<'a>>,
+struct OriginJson {
+    articles: Vec<ReachJson>,
     date: Option<String>,
     kind: &'static str,
     label: String,
@@ -134,13 +134,13 @@ struct OriginJson<'a> {
 }
 
 #[derive(serde::Serialize)]
-struct ReachJson<'a> {
+struct ReachJson {
     hops: usize,
     id: String,
-    path: &'a [String],
+    path: Vec<String>,
 }
 
-fn origins(graph: &CitationGraph) -> Box<dyn Iterator<Item = OriginJson<'_>> + '_> {
+fn origins(graph: &CitationGraph) -> Box<dyn Iterator<Item = OriginJson> + '_> {
     let each = graph.stories.iter().flat_map(move |story| {
         story.origins.iter().map(move |origin| OriginJson {
             articles: origin
@@ -149,7 +149,7 @@ fn origins(graph: &CitationGraph) -> Box<dyn Iterator<Item = OriginJson<'_>> + '
                 .map(|path| ReachJson {
                     hops: path.hops,
                     id: graph.graph[graph.articles[path.doc]].label(),
-                    path: &path.path,
+                    path: origin.steps(&graph.graph, path),
                 })
                 .collect(),
             date: origin.date.map(|d| d.to_string()),

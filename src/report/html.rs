@@ -164,7 +164,7 @@ fn origins(out: &mut String, analysis: &Analysis) {
                     "<li><code>{}</code>, {} {hops}: {}</li>",
                     escape(&analysis.documents[path.doc].id),
                     path.hops,
-                    escape(&path.path.join(" → ")),
+                    escape(&origin.steps(&graph.graph, path).join(" → ")),
                 );
             }
             let unreached = story.articles.len() - origin.paths.len();

@@ -112,7 +112,7 @@ fn origins(graph: &CitationGraph, story: usize) -> Vec<OriginSummary> {
                 .iter()
                 .map(|p| {
                     let article = graph.graph[graph.articles[p.doc]].label();
-                    (article, p.hops, p.path.join(" > "))
+                    (article, p.hops, o.steps(&graph.graph, p).join(" > "))
                 })
                 .collect();
             (graph.graph[o.node].label(), o.kind, o.date, paths)
