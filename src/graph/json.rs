@@ -23,6 +23,7 @@ pub fn to_json(graph: &CitationGraph) -> GraphJson<'_> {
     }
 }
 
+/// The graph as `prov graph --format json` writes it: made by [`to_json`].
 #[derive(serde::Serialize)]
 pub struct GraphJson<'a> {
     edges: Each<'a, EdgeJson>,

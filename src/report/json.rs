@@ -162,6 +162,7 @@ impl Serialize for Articles<'_> {
                 .par_iter()
                 .map(|&i| {
                     let article = article(analysis, i, &analysis.verdicts[i], &self.copies[i]);
+                    // Depth 2: an element of `articles`, a field of the top-level object.
                     RawValue::from_string(indented(&article, 2)).expect("serde_json wrote it")
                 })
                 .collect();
