@@ -3,32 +3,18 @@
 //! fuzzer's own crash file, in `tests/regressions/`.
 
 use prov::analysis;
-use prov::corpus::{self, Corpus, Document, FrontMatter};
+use prov::corpus::{self, Document, FrontMatter};
 use prov::report::{self, Report};
 use prov::settings::Settings;
+
+#[path = "../fuzz/articles.rs"]
+mod articles;
 
 /// What the `extract` fuzz target does with its bytes: articles split on 0x1E,
 /// the whole pipeline on the built-in rules, and the JSON report.
 fn pipeline(bytes: &[u8]) -> serde_json::Value {
-    let text = String::from_utf8_lossy(bytes);
-    let documents: Vec<Document> = text
-        .split('\u{1e}')
-        .take(4)
-        .enumerate()
-        .map(|(i, part)| {
-            Document::new(
-                format!("doc{i}"),
-                format!("doc{i}.txt"),
-                part.to_string(),
-                FrontMatter::default(),
-            )
-        })
-        .collect();
     let settings = Settings::builtin();
-    let corpus = Corpus {
-        documents,
-        ..Corpus::default()
-    };
+    let corpus = articles::corpus(bytes);
     let analysis = analysis::analyze(corpus, &settings);
     serde_json::from_str(&report::Json.render(&analysis, &settings)).expect("JSON")
 }

@@ -6,33 +6,18 @@
 
 use libfuzzer_sys::fuzz_target;
 use prov::analysis;
-use prov::corpus::{Corpus, Document, FrontMatter};
 use prov::report::{self, Report};
 use prov::settings::Settings;
 use std::sync::LazyLock;
 
+#[path = "../articles.rs"]
+mod articles;
+
 static SETTINGS: LazyLock<Settings> = LazyLock::new(Settings::builtin);
 
 fuzz_target!(|data: &[u8]| {
-    let text = String::from_utf8_lossy(data);
-    let documents: Vec<Document> = text
-        .split('\u{1e}')
-        .take(4)
-        .enumerate()
-        .map(|(i, part)| {
-            Document::new(
-                format!("doc{i}"),
-                format!("doc{i}.txt"),
-                part.to_string(),
-                FrontMatter::default(),
-            )
-        })
-        .collect();
-    let count = documents.len();
-    let corpus = Corpus {
-        documents,
-        ..Corpus::default()
-    };
+    let corpus = articles::corpus(data);
+    let count = corpus.documents.len();
     let analysis = analysis::analyze(corpus, &SETTINGS);
     assert_eq!(analysis.verdicts.len(), count);
     for verdict in &analysis.verdicts {
