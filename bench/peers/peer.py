@@ -29,6 +29,16 @@ def shingles(text):
     return {" ".join(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
 
 
+def queried_pairs(lsh, sketches):
+    """Every pair of documents that share a bucket: each sketch queried against the index."""
+    pairs = set()
+    for i, m in enumerate(sketches):
+        for j in lsh.query(m):
+            if j != i:
+                pairs.add((min(i, j), max(i, j)))
+    return pairs
+
+
 def run_datasketch(texts):
     from datasketch import MinHash, MinHashLSH
 
@@ -39,12 +49,7 @@ def run_datasketch(texts):
         m.update_batch([s.encode("utf8") for s in shingles(text)])
         lsh.insert(i, m)
         sketches.append(m)
-    pairs = set()
-    for i, m in enumerate(sketches):
-        for j in lsh.query(m):
-            if j != i:
-                pairs.add((min(i, j), max(i, j)))
-    return pairs
+    return queried_pairs(lsh, sketches)
 
 
 def run_rensa(texts):
@@ -57,12 +62,7 @@ def run_rensa(texts):
         m.update(list(shingles(text)))
         lsh.insert(i, m)
         sketches.append(m)
-    pairs = set()
-    for i, m in enumerate(sketches):
-        for j in lsh.query(m):
-            if j != i:
-                pairs.add((min(i, j), max(i, j)))
-    return pairs
+    return queried_pairs(lsh, sketches)
 
 
 def run_gaoya(texts):
