@@ -527,6 +527,16 @@ struct Person {
     last: &'static str,
 }
 
+impl Person {
+    fn random(rng: &mut Rng) -> Person {
+        Person {
+            title: rng.pick(TITLES),
+            first: rng.pick(FIRST),
+            last: rng.word(&lexicon().surnames),
+        }
+    }
+}
+
 /// One article before it is written out: paragraphs of sentences.
 struct Story {
     title: String,
@@ -698,13 +708,7 @@ fn sentence(rng: &mut Rng, people: &[Person], outlet: &str) -> String {
 }
 
 fn new_story(rng: &mut Rng, outlet: &str) -> Story {
-    let people: Vec<Person> = (0..1 + rng.below(3))
-        .map(|_| Person {
-            title: rng.pick(TITLES),
-            first: rng.pick(FIRST),
-            last: rng.word(&lexicon().surnames),
-        })
-        .collect();
+    let people: Vec<Person> = (0..1 + rng.below(3)).map(|_| Person::random(rng)).collect();
     let paragraphs = (0..6 + rng.below(14))
         .map(|_| {
             (0..1 + rng.below(3))
@@ -736,11 +740,7 @@ fn capital(s: &str) -> String {
 /// A light revision: about one word in 25 swapped for another, one sentence dropped
 /// and one added.
 fn lightly_edited(rng: &mut Rng, story: &Story, outlet: &str) -> Story {
-    let people = [Person {
-        title: rng.pick(TITLES),
-        first: rng.pick(FIRST),
-        last: rng.word(&lexicon().surnames),
-    }];
+    let people = [Person::random(rng)];
     let mut paragraphs: Vec<Vec<String>> = story
         .paragraphs
         .iter()
@@ -762,11 +762,7 @@ fn lightly_edited(rng: &mut Rng, story: &Story, outlet: &str) -> Story {
 /// A heavy revision: a third of the sentences kept (lightly edited), the rest new,
 /// and the paragraphs in another order.
 fn heavily_edited(rng: &mut Rng, story: &Story, outlet: &str) -> Story {
-    let people = [Person {
-        title: rng.pick(TITLES),
-        first: rng.pick(FIRST),
-        last: rng.word(&lexicon().surnames),
-    }];
+    let people = [Person::random(rng)];
     let mut paragraphs: Vec<Vec<String>> = story
         .paragraphs
         .iter()
