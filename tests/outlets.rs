@@ -243,18 +243,23 @@ fn a_bad_outlets_file_is_refused_with_its_line_and_column() {
     );
 }
 
-/// With the extractor of this branch (a stub) the URL does not reach the
-/// publisher yet, so this checks the step after it: a publisher known from the
-/// URL's domain starts the score from its prior.
+/// The scoring step alone: a publisher known from the URL's domain starts the score
+/// from its prior, and the same name only claimed by the text does not. (The whole
+/// path from a front-matter URL is `a_front_matter_url_on_cnn_com_…` below.)
+/// A publisher name found in an article's URL.
+fn from_url(name: &str) -> Found<String> {
+    Found {
+        value: name.to_string(),
+        clue: Clue::UrlDomain,
+        span: None,
+    }
+}
+
 #[test]
 fn an_article_from_cnn_com_starts_from_cnns_prior() {
     let settings = Settings::builtin();
     let cnn = settings.registry.by_domain("https://www.cnn.com/x");
-    let clue = Found {
-        value: "CNN".to_string(),
-        clue: Clue::UrlDomain,
-        span: None,
-    };
+    let clue = from_url("CNN");
     assert_eq!(
         start(cnn, Some(&clue), &settings),
         Start::Prior {
@@ -281,11 +286,7 @@ fn an_imported_outlet_lends_its_combined_prior() {
         settings.add_outlets(&text, file).unwrap();
     }
     let outlet = settings.registry.by_domain("http://example-news.com/story");
-    let clue = Found {
-        value: "example-news.com".to_string(),
-        clue: Clue::UrlDomain,
-        span: None,
-    };
+    let clue = from_url("example-news.com");
     assert_eq!(
         start(outlet, Some(&clue), &settings),
         Start::Prior {
