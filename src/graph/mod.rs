@@ -11,7 +11,7 @@ mod build;
 mod dot;
 mod facts;
 #[cfg(test)]
-mod fixture;
+pub(crate) mod fixture;
 mod json;
 mod mermaid;
 mod prov_json;

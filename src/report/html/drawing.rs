@@ -245,21 +245,11 @@ fn inline(document: &str, width: f64, height: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::{Document, FrontMatter};
+    use crate::corpus::Document;
     use crate::extract::{Citation, CitationKind, Clue, Extraction, Found, Meta, SourceKind};
+    use crate::graph::fixture::{cite, date, document};
     use crate::outlet::{Outlet, OutletKind, Registry};
     use crate::reuse::{CopyPair, ReuseGrade};
-
-    fn cite(source: &str, source_kind: SourceKind, kind: CitationKind, date: &str) -> Citation {
-        Citation {
-            source: source.into(),
-            source_kind,
-            kind,
-            cue: String::new(),
-            span: 0..0,
-            date: date.parse().ok(),
-        }
-    }
 
     /// Three articles: one published by CNN, one citing CNN twice and Nikkei
     /// Asia's first report and quoting a spokesman, and an uncredited copy of it.
@@ -272,17 +262,7 @@ mod tests {
             prior: None,
         };
         let registry = Registry::new(vec![outlet("CNN"), outlet("Nikkei Asia")]);
-        let docs: Vec<Document> = ["cnn", "rewrite", "copy"]
-            .iter()
-            .map(|id| {
-                Document::new(
-                    id.to_string(),
-                    format!("{id}.txt"),
-                    String::new(),
-                    FrontMatter::default(),
-                )
-            })
-            .collect();
+        let docs: Vec<Document> = ["cnn", "rewrite", "copy"].map(document).into();
         let published_by_cnn = Meta {
             outlet: Some(Found {
                 value: "CNN".into(),
@@ -292,19 +272,16 @@ mod tests {
             ..Meta::default()
         };
         let cites = vec![
-            cite("CNN", SourceKind::Outlet, CitationKind::Interview, ""),
-            cite("CNN", SourceKind::Outlet, CitationKind::Report, ""),
-            cite(
-                "Nikkei Asia",
-                SourceKind::Outlet,
-                CitationKind::Report,
-                "2023-05-03",
-            ),
+            cite("CNN", SourceKind::Outlet, CitationKind::Interview),
+            cite("CNN", SourceKind::Outlet, CitationKind::Report),
+            Citation {
+                date: Some(date("2023-05-03")),
+                ..cite("Nikkei Asia", SourceKind::Outlet, CitationKind::Report)
+            },
             cite(
                 "a NATO spokesman",
                 SourceKind::Person,
                 CitationKind::Statement,
-                "",
             ),
         ];
         let extractions = vec![
