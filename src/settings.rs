@@ -157,22 +157,10 @@ impl Settings {
 
     /// Parse and validate a rules file; `source` names it in errors.
     pub fn parse(text: &str, source: &str) -> Result<Settings, Vec<RulesError>> {
-        let mut check = Checker {
-            text,
-            source,
-            errors: Vec::new(),
-        };
-        let raw: config::RulesFile = toml::from_str(text).map_err(|e| {
-            let span = e.span().unwrap_or(0..0);
-            vec![check.error(span, e.message().trim_end().to_string())]
-        })?;
+        let (mut check, raw) = Checker::read::<config::RulesFile>(text, source)?;
         let settings = check.settings(raw);
-        if check.errors.is_empty() {
-            Ok(settings)
-        } else {
-            check.errors.sort_by_key(|e| e.span.start);
-            Err(check.errors)
-        }
+        check.finish()?;
+        Ok(settings)
     }
 
     /// The grade of a score: the first band whose `min` it reaches.
@@ -193,20 +181,9 @@ impl Settings {
     /// rules' `prior-combination`. `source` names the file in errors; the
     /// settings' source and hash then name both files.
     pub fn add_outlets(&mut self, text: &str, source: &str) -> Result<(), Vec<RulesError>> {
-        let mut check = Checker {
-            text,
-            source,
-            errors: Vec::new(),
-        };
-        let raw: config::OutletsFile = toml::from_str(text).map_err(|e| {
-            let span = e.span().unwrap_or(0..0);
-            vec![check.error(span, e.message().trim_end().to_string())]
-        })?;
+        let (mut check, raw) = Checker::read::<config::OutletsFile>(text, source)?;
         let added: Vec<Entry> = raw.outlets.iter().map(|o| check.outlet(o)).collect();
-        if !check.errors.is_empty() {
-            check.errors.sort_by_key(|e| e.span.start);
-            return Err(check.errors);
-        }
+        check.finish()?;
         let mut entries = self.registry.entries().to_vec();
         entries.extend(added);
         self.registry = Registry::build(entries, self.registry.combination());
@@ -230,7 +207,36 @@ struct Checker<'a> {
     errors: Vec<RulesError>,
 }
 
-impl Checker<'_> {
+impl<'a> Checker<'a> {
+    /// A checker for `text`, with `text` read as TOML into `T`; a syntax or type
+    /// error is returned at its line and column.
+    fn read<T: serde::de::DeserializeOwned>(
+        text: &'a str,
+        source: &'a str,
+    ) -> Result<(Self, T), Vec<RulesError>> {
+        let check = Checker {
+            text,
+            source,
+            errors: Vec::new(),
+        };
+        match toml::from_str(text) {
+            Ok(raw) => Ok((check, raw)),
+            Err(e) => {
+                let span = e.span().unwrap_or(0..0);
+                Err(vec![check.error(span, e.message().trim_end().to_string())])
+            }
+        }
+    }
+
+    /// Every error found, in file order; `Ok` when there is none.
+    fn finish(mut self) -> Result<(), Vec<RulesError>> {
+        if self.errors.is_empty() {
+            return Ok(());
+        }
+        self.errors.sort_by_key(|e| e.span.start);
+        Err(self.errors)
+    }
+
     fn error(&self, span: Range<usize>, message: String) -> RulesError {
         let start = span.start.min(self.text.len());
         let before = &self.text[..start];
