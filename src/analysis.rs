@@ -173,13 +173,7 @@ impl<'a> Neighbours<'a> {
         pairs: &'a [CopyPair],
         quotes: &'a [QuoteMatch],
     ) -> Self {
-        let mut copies = vec![Vec::new(); documents.len()];
-        for pair in pairs {
-            copies[pair.copier].push(pair);
-            if !pair.directed {
-                copies[pair.source].push(pair);
-            }
-        }
+        let copies = reuse::pairs_by_document(documents.len(), pairs);
         let mut drifts = vec![Vec::new(); documents.len()];
         for m in quotes.iter().filter(|m| m.drift) {
             drifts[m.first.doc].push((m, true));

@@ -5,9 +5,10 @@
 //! suppressed and the editor's context.
 
 use super::AuditReport;
-use super::json::{Article, Error, RulesUsed, article, copies_by_doc, errors};
+use super::json::{Article, Error, RulesUsed, article, errors};
 use crate::audit::context::Context;
 use crate::audit::{Audit, Suppressed};
+use crate::reuse::pairs_by_document;
 use crate::settings::Settings;
 use serde::Serialize;
 
@@ -37,7 +38,7 @@ impl AuditReport for AuditJson {
                 analysis,
                 audit.doc,
                 &audit.verdict,
-                &copies_by_doc(analysis)[audit.doc],
+                &pairs_by_document(analysis.documents.len(), &analysis.copies)[audit.doc],
             ),
             suppressed: &audit.suppressed,
             context: &audit.context,

@@ -6,7 +6,7 @@
 use super::{Report, by_importance};
 use crate::analysis::{Analysis, Verdict};
 use crate::extract::{CitationKind, SourceKind};
-use crate::reuse::CopyPair;
+use crate::reuse::{CopyPair, pairs_by_document};
 use crate::rules::Finding;
 use crate::score::Start;
 use crate::settings::Settings;
@@ -149,6 +149,8 @@ impl Report for Json {
 struct Articles<'a> {
     analysis: &'a Analysis,
     ranking: Vec<usize>,
+    /// Indexed once: a scan of every pair per article was quadratic, and took half of
+    /// a 1 GB run.
     copies: Vec<Vec<&'a CopyPair>>,
 }
 
@@ -189,7 +191,7 @@ fn output<'a>(analysis: &'a Analysis, settings: &'a Settings) -> Output<'a> {
         articles: Articles {
             analysis,
             ranking: analysis.ranking(),
-            copies: copies_by_doc(analysis),
+            copies: pairs_by_document(analysis.documents.len(), &analysis.copies),
         },
         graph: crate::graph::to_json(&analysis.graph),
         errors: errors(analysis),
@@ -206,7 +208,7 @@ fn output<'a>(analysis: &'a Analysis, settings: &'a Settings) -> Output<'a> {
 /// One article as `prov.score/1` gives it, with `verdict` as its findings and score
 /// (the analysis' own, or an audit's after suppressions).
 ///
-/// `copies` are the pairs the article takes part in, from [`copies_by_doc`].
+/// `copies` are the pairs the article takes part in, from [`pairs_by_document`].
 pub(super) fn article<'a>(
     analysis: &'a Analysis,
     index: usize,
@@ -266,20 +268,6 @@ pub(super) fn errors(analysis: &Analysis) -> Vec<Error<'_>> {
             error: &e.error,
         })
         .collect()
-}
-
-/// For each document, the copies it made and those it shares in an unknown direction,
-/// in pair order: one pass over the pairs, where a scan per article was quadratic
-/// (it took half of a 1 GB run).
-pub(super) fn copies_by_doc(analysis: &Analysis) -> Vec<Vec<&CopyPair>> {
-    let mut by_doc = vec![Vec::new(); analysis.documents.len()];
-    for pair in &analysis.copies {
-        by_doc[pair.copier].push(pair);
-        if !pair.directed {
-            by_doc[pair.source].push(pair);
-        }
-    }
-    by_doc
 }
 
 /// The copies of article `index` with their passages.

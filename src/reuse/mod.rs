@@ -72,6 +72,26 @@ pub struct CopyPair {
     pub attributed: bool,
 }
 
+impl CopyPair {
+    /// The documents this pair is reported on: the copier, and the source too when
+    /// the direction is unknown (either side may have copied).
+    pub fn sides(&self) -> impl Iterator<Item = usize> {
+        std::iter::once(self.copier).chain((!self.directed).then_some(self.source))
+    }
+}
+
+/// For each of `documents` documents, the pairs reported on it ([`CopyPair::sides`]),
+/// in pair order: one pass over the pairs.
+pub fn pairs_by_document(documents: usize, pairs: &[CopyPair]) -> Vec<Vec<&CopyPair>> {
+    let mut by_doc = vec![Vec::new(); documents];
+    for pair in pairs {
+        for side in pair.sides() {
+            by_doc[side].push(pair);
+        }
+    }
+    by_doc
+}
+
 /// Find every pair of documents that share text, in `(copier, source)` order.
 ///
 /// `published` gives each document's date where known (same indices as `docs`;
