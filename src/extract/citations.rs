@@ -117,10 +117,13 @@ fn role_windows(text: &str) -> Vec<std::ops::Range<usize>> {
     let line_end = |at: usize| text[at..].find('\n').map_or(text.len(), |i| at + i);
     let mut windows: Vec<std::ops::Range<usize>> = Vec::new();
     for role in ROLE.find_iter(text) {
+        if windows.last().is_some_and(|last| role.start() < last.end) {
+            continue; // its line is in the window already
+        }
         let start = line_start(role.start());
         let start = if start == 0 { 0 } else { line_start(start - 1) };
         match windows.last_mut() {
-            Some(last) if start <= last.end => last.end = last.end.max(line_end(role.end())),
+            Some(last) if start <= last.end => last.end = line_end(role.end()),
             _ => windows.push(start..line_end(role.end())),
         }
     }
