@@ -5,7 +5,7 @@
 //! number of threads.
 
 use crate::corpus::{Corpus, Document, LoadError};
-use crate::detect::{self, Signals};
+use crate::detect::{self, SignalValues};
 use crate::extract::{self, Extraction};
 use crate::graph::{self, CitationGraph};
 use crate::reuse::{self, CopyPair, QuoteMatch};
@@ -20,7 +20,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 pub struct Verdict {
     /// The publisher's canonical name when the registry knows it.
     pub publisher: Option<String>,
-    pub signals: Signals,
+    pub signals: SignalValues,
     pub findings: Vec<Finding>,
     pub score: Score,
 }
@@ -242,7 +242,7 @@ fn verdict(article: &detect::Article, settings: &Settings) -> Verdict {
     let score = score::score(start, &findings, settings);
     Verdict {
         publisher: publisher.map(|o| o.name.clone()),
-        signals,
+        signals: SignalValues::from(&signals),
         findings,
         score,
     }

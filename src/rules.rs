@@ -82,6 +82,8 @@ pub fn evaluate(subject: &Subject, settings: &Settings) -> Vec<Finding> {
         };
         findings.extend(spans.into_iter().map(|hit| finding(subject.doc, rule, hit)));
     }
+    // A verdict keeps its findings until the report: no spare capacity per article.
+    findings.shrink_to_fit();
     findings
 }
 

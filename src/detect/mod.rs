@@ -63,6 +63,30 @@ pub struct Signal {
 /// All signals of one article, by name.
 pub type Signals = BTreeMap<&'static str, Signal>;
 
+/// The values of one article's signals, by name: what a verdict keeps once the
+/// rules have read the evidence. A flat slice, not a map of [`Signal`]s: a map per
+/// article took more memory than the article's text.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SignalValues(Box<[(&'static str, f64)]>);
+
+impl SignalValues {
+    pub fn get(&self, name: &str) -> Option<f64> {
+        let found = self.0.binary_search_by(|(n, _)| (*n).cmp(name));
+        found.ok().map(|i| self.0[i].1)
+    }
+
+    /// Every signal and its value, in name order.
+    pub fn iter(&self) -> impl Iterator<Item = (&'static str, f64)> + '_ {
+        self.0.iter().copied()
+    }
+}
+
+impl From<&Signals> for SignalValues {
+    fn from(signals: &Signals) -> Self {
+        SignalValues(signals.iter().map(|(name, s)| (*name, s.value)).collect())
+    }
+}
+
 /// The documentation of one signal.
 #[derive(Debug)]
 pub struct SignalDoc {

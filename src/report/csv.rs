@@ -26,13 +26,7 @@ impl Report for Csv {
         for index in analysis.ranking() {
             let (doc, verdict) = (&analysis.documents[index], &analysis.verdicts[index]);
             let meta = &analysis.extractions[index].meta;
-            let signal = |name: &str| {
-                verdict
-                    .signals
-                    .get(name)
-                    .map_or(0.0, |s| s.value)
-                    .to_string()
-            };
+            let signal = |name: &str| verdict.signals.get(name).unwrap_or(0.0).to_string();
             let findings: Vec<&str> = by_importance(&verdict.findings)
                 .iter()
                 .map(|f| f.rule.as_str())

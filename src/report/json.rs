@@ -250,11 +250,7 @@ pub(super) fn article<'a>(
         citations: citations.collect(),
         quotes: quotes.collect(),
         copies: copies_of(analysis, index, copies),
-        signals: verdict
-            .signals
-            .iter()
-            .map(|(name, s)| (*name, s.value))
-            .collect(),
+        signals: verdict.signals.iter().collect(),
     }
 }
 

@@ -72,7 +72,7 @@ fn published(analysis: &Analysis, index: usize) -> Option<String> {
 /// "3/1": named and anonymous sources of an article.
 fn sources(analysis: &Analysis, index: usize) -> String {
     let signals = &analysis.verdicts[index].signals;
-    let value = |name: &str| signals.get(name).map_or(0.0, |s| s.value);
+    let value = |name: &str| signals.get(name).unwrap_or(0.0);
     format!("{}/{}", value("named_sources"), value("anonymous_sources"))
 }
 
