@@ -42,11 +42,11 @@ pub fn candidate_pairs(summaries: &[Summary], params: &ReuseParams) -> Vec<(u32,
 /// Pairs of documents that agree on a whole LSH band.
 fn band_pairs(summaries: &[Summary]) -> Vec<(u32, u32)> {
     // The band index is already mixed into each key, so one flat list is enough.
-    let mut entries: Vec<(u64, u32)> = summaries
-        .par_iter()
-        .enumerate()
-        .flat_map_iter(|(doc, s)| s.band_keys.iter().map(move |&k| (k, doc as u32)))
-        .collect();
+    let mut entries: Vec<(u64, u32)> =
+        Vec::with_capacity(summaries.iter().map(|s| s.band_keys.len()).sum());
+    for (doc, s) in summaries.iter().enumerate() {
+        entries.extend(s.band_keys.iter().map(|&k| (k, doc as u32)));
+    }
     entries.par_sort_unstable();
     let mut pairs = pairs_in_runs(&entries, usize::MAX, |&(key, _)| key, |&(_, doc)| doc);
     pairs.retain(|(a, b)| a != b);
@@ -56,38 +56,81 @@ fn band_pairs(summaries: &[Summary]) -> Vec<(u32, u32)> {
 }
 
 /// Every pair of documents in each run of equal keys of `sorted` no longer than
-/// `max_run`, a pair per shared key: walked in parallel, one run per task.
+/// `max_run`, a pair per shared key. The pairs are counted first and then written
+/// into one buffer of that size, by parallel tasks over whole runs: collecting them
+/// as they come would hold up to twice as many at once, and this join is the peak of
+/// memory on a large corpus.
 fn pairs_in_runs<T: Sync, K: PartialEq>(
     sorted: &[T],
     max_run: usize,
     key: impl Fn(&T) -> K + Sync,
     doc: impl Fn(&T) -> u32 + Sync,
 ) -> Vec<(u32, u32)> {
-    sorted
-        .par_chunk_by(|x, y| key(x) == key(y))
-        .filter(|run| run.len() >= 2 && run.len() <= max_run)
-        .flat_map_iter(|run| {
+    let runs = |part| runs_in(part, max_run, &key);
+    let parts = split_between_runs(sorted, 4 * rayon::current_num_threads(), &key);
+    let counts: Vec<usize> = parts
+        .par_iter()
+        .map(|part| runs(part).map(|run| run.len() * (run.len() - 1) / 2).sum())
+        .collect();
+    let mut pairs = vec![(0, 0); counts.iter().sum()];
+    let mut outputs = Vec::with_capacity(parts.len());
+    let mut rest = pairs.as_mut_slice();
+    for &count in &counts {
+        let (output, tail) = rest.split_at_mut(count);
+        outputs.push(output);
+        rest = tail;
+    }
+    parts.par_iter().zip(outputs).for_each(|(part, output)| {
+        let pairs = runs(part).flat_map(|run| {
             let doc = &doc;
             run.iter()
                 .enumerate()
                 .flat_map(move |(i, a)| run[i + 1..].iter().map(move |b| (doc(a), doc(b))))
-        })
-        .collect()
+        });
+        for (slot, pair) in output.iter_mut().zip(pairs) {
+            *slot = pair;
+        }
+    });
+    pairs
+}
+
+/// The runs of equal keys in `sorted` that make pairs: at least two, at most `max_run` long.
+fn runs_in<'a, T, K: PartialEq>(
+    sorted: &'a [T],
+    max_run: usize,
+    key: &'a impl Fn(&T) -> K,
+) -> impl Iterator<Item = &'a [T]> {
+    sorted
+        .chunk_by(|x, y| key(x) == key(y))
+        .filter(move |run| run.len() >= 2 && run.len() <= max_run)
+}
+
+/// `sorted` cut into about `n` parts, each cut between two runs of equal keys.
+fn split_between_runs<T, K: PartialEq>(sorted: &[T], n: usize, key: impl Fn(&T) -> K) -> Vec<&[T]> {
+    let step = sorted.len().div_ceil(n.max(1)).max(1);
+    let mut parts = Vec::with_capacity(n);
+    let mut rest = sorted;
+    while !rest.is_empty() {
+        let mut end = step.min(rest.len());
+        while end < rest.len() && key(&rest[end - 1]) == key(&rest[end]) {
+            end += 1;
+        }
+        let (part, tail) = rest.split_at(end);
+        parts.push(part);
+        rest = tail;
+    }
+    parts
 }
 
 /// Pairs of documents that share enough sampled shingles, in number and in share.
 fn sample_pairs(summaries: &[Summary], params: &ReuseParams) -> Vec<(u32, u32)> {
     // A posting is a sample's 32-bit key above its document's number: sorting plain
     // integers is about twice as fast as sorting (key, document) pairs.
-    let mut postings: Vec<u64> = summaries
-        .par_iter()
-        .enumerate()
-        .flat_map_iter(|(doc, s)| {
-            s.samples
-                .iter()
-                .map(move |&h| u64::from(h) << 32 | doc as u64)
-        })
-        .collect();
+    let mut postings: Vec<u64> =
+        Vec::with_capacity(summaries.iter().map(|s| s.samples.len()).sum());
+    for (doc, s) in summaries.iter().enumerate() {
+        postings.extend(s.samples.iter().map(|&h| u64::from(h) << 32 | doc as u64));
+    }
     postings.par_sort_unstable();
     // One entry per shared sampled shingle; equal pairs are then counted as runs.
     let mut shared = pairs_in_runs(&postings, params.max_postings, |p| p >> 32, |&p| p as u32);
@@ -140,6 +183,37 @@ mod tests {
             candidate_pairs(&docs, &params(1, 64)),
             [(0, 1), (0, 2), (0, 3), (2, 3)]
         );
+    }
+
+    #[test]
+    fn parts_end_between_runs_and_cover_the_input() {
+        let sorted = [1, 1, 1, 2, 2, 3, 4, 4, 4, 4];
+        for n in 1..=12 {
+            let parts = split_between_runs(&sorted, n, |&x| x);
+            assert_eq!(parts.concat(), sorted, "{n} parts");
+            for pair in parts.windows(2) {
+                assert_ne!(pair[0].last(), pair[1].first(), "{n} parts split a run");
+            }
+        }
+    }
+
+    #[test]
+    fn every_pair_of_every_run_is_written_once() {
+        // (key, doc): runs of key 1 (3 docs), 2 (2 docs), 3 (1 doc) and 4 (over the cap of 3).
+        let sorted = [
+            (1, 0),
+            (1, 1),
+            (1, 2),
+            (2, 5),
+            (2, 6),
+            (3, 7),
+            (4, 1),
+            (4, 2),
+            (4, 3),
+            (4, 4),
+        ];
+        let pairs = pairs_in_runs(&sorted, 3, |&(key, _)| key, |&(_, doc)| doc);
+        assert_eq!(pairs, [(0, 1), (0, 2), (1, 2), (5, 6)]);
     }
 
     #[test]
