@@ -30,47 +30,75 @@ use super::params::ReuseParams;
 use super::sketch::Summary;
 use rayon::prelude::*;
 
+/// At most this many (document, document) entries of the sampled-shingle join are
+/// held at once: on a large corpus the join runs in shards of documents, so its
+/// memory stays bounded whatever the corpus size (8 Mi entries are 64 MiB).
+const MAX_JOIN_ENTRIES: usize = 8 << 20;
+
 /// Sorted, distinct pairs `(a, b)` with `a < b` of documents worth verifying.
-pub fn candidate_pairs(summaries: &[Summary], params: &ReuseParams) -> Vec<(u32, u32)> {
-    let mut pairs = band_pairs(summaries);
-    pairs.extend(sample_pairs(summaries, params));
+/// Each channel frees its part of the summaries as soon as it has read them.
+pub fn candidate_pairs(summaries: Vec<Summary>, params: &ReuseParams) -> Vec<(u32, u32)> {
+    let (band_keys, samples): (Vec<_>, Vec<_>) = summaries
+        .into_iter()
+        .map(|s| (s.band_keys, s.samples))
+        .unzip();
+    let mut pairs = band_pairs(band_keys);
+    pairs.extend(sample_pairs(samples, params, MAX_JOIN_ENTRIES));
     pairs.par_sort_unstable();
     pairs.dedup();
     pairs
 }
 
 /// Pairs of documents that agree on a whole LSH band.
-fn band_pairs(summaries: &[Summary]) -> Vec<(u32, u32)> {
+fn band_pairs(band_keys: Vec<Vec<u64>>) -> Vec<(u32, u32)> {
     // The band index is already mixed into each key, so one flat list is enough.
-    let mut entries: Vec<(u64, u32)> =
-        Vec::with_capacity(summaries.iter().map(|s| s.band_keys.len()).sum());
-    for (doc, s) in summaries.iter().enumerate() {
-        entries.extend(s.band_keys.iter().map(|&k| (k, doc as u32)));
+    let mut entries: Vec<(u64, u32)> = Vec::with_capacity(band_keys.iter().map(Vec::len).sum());
+    for (doc, keys) in band_keys.into_iter().enumerate() {
+        entries.extend(keys.into_iter().map(|k| (k, doc as u32)));
     }
     entries.par_sort_unstable();
-    let mut pairs = pairs_in_runs(&entries, usize::MAX, |&(key, _)| key, |&(_, doc)| doc);
+    let every = |_| true;
+    let mut pairs = pairs_in_runs(
+        &entries,
+        usize::MAX,
+        |&(key, _)| key,
+        |&(_, doc)| doc,
+        every,
+    );
     pairs.retain(|(a, b)| a != b);
     pairs.par_sort_unstable();
     pairs.dedup();
     pairs
 }
 
-/// Every pair of documents in each run of equal keys of `sorted` no longer than
-/// `max_run`, a pair per shared key. The pairs are counted first and then written
-/// into one buffer of that size, by parallel tasks over whole runs: collecting them
-/// as they come would hold up to twice as many at once, and this join is the peak of
-/// memory on a large corpus.
+/// Every pair `(a, b)` of documents in each run of equal keys of `sorted` no longer
+/// than `max_run`, a pair per shared key, for the first documents `a` that `first`
+/// keeps. The pairs are counted first and then written into one buffer of that size,
+/// by parallel tasks over whole runs: collecting them as they come would hold up to
+/// twice as many at once.
 fn pairs_in_runs<T: Sync, K: PartialEq>(
     sorted: &[T],
     max_run: usize,
     key: impl Fn(&T) -> K + Sync,
     doc: impl Fn(&T) -> u32 + Sync,
+    first: impl Fn(u32) -> bool + Sync,
 ) -> Vec<(u32, u32)> {
-    let runs = |part| runs_in(part, max_run, &key);
+    // Each first document of a run, with the documents after it.
+    let firsts = |part| {
+        runs_in(part, max_run, &key).flat_map(|run: &[T]| {
+            let (doc, first) = (&doc, &first);
+            let firsts = run.iter().enumerate().filter(move |(_, a)| first(doc(a)));
+            firsts.map(move |(i, a)| (a, &run[i + 1..]))
+        })
+    };
+    let pairs_in = |part| {
+        let doc = &doc;
+        firsts(part).flat_map(move |(a, rest)| rest.iter().map(move |b| (doc(a), doc(b))))
+    };
     let parts = split_between_runs(sorted, 4 * rayon::current_num_threads(), &key);
     let counts: Vec<usize> = parts
         .par_iter()
-        .map(|part| runs(part).map(|run| run.len() * (run.len() - 1) / 2).sum())
+        .map(|part| firsts(part).map(|(_, rest)| rest.len()).sum())
         .collect();
     let mut pairs = vec![(0, 0); counts.iter().sum()];
     let mut outputs = Vec::with_capacity(parts.len());
@@ -81,13 +109,7 @@ fn pairs_in_runs<T: Sync, K: PartialEq>(
         rest = tail;
     }
     parts.par_iter().zip(outputs).for_each(|(part, output)| {
-        let pairs = runs(part).flat_map(|run| {
-            let doc = &doc;
-            run.iter()
-                .enumerate()
-                .flat_map(move |(i, a)| run[i + 1..].iter().map(move |b| (doc(a), doc(b))))
-        });
-        for (slot, pair) in output.iter_mut().zip(pairs) {
+        for (slot, pair) in output.iter_mut().zip(pairs_in(part)) {
             *slot = pair;
         }
     });
@@ -122,32 +144,46 @@ fn split_between_runs<T, K: PartialEq>(sorted: &[T], n: usize, key: impl Fn(&T) 
     parts
 }
 
-/// Pairs of documents that share enough sampled shingles, in number and in share.
-fn sample_pairs(summaries: &[Summary], params: &ReuseParams) -> Vec<(u32, u32)> {
+/// Pairs of documents that share enough sampled shingles, in number and in share,
+/// joined in as many shards as it takes to hold at most `max_entries` at once.
+fn sample_pairs(
+    samples: Vec<Vec<u32>>,
+    params: &ReuseParams,
+    max_entries: usize,
+) -> Vec<(u32, u32)> {
+    let sampled: Vec<usize> = samples.iter().map(Vec::len).collect();
     // A posting is a sample's 32-bit key above its document's number: sorting plain
     // integers is about twice as fast as sorting (key, document) pairs.
-    let mut postings: Vec<u64> =
-        Vec::with_capacity(summaries.iter().map(|s| s.samples.len()).sum());
-    for (doc, s) in summaries.iter().enumerate() {
-        postings.extend(s.samples.iter().map(|&h| u64::from(h) << 32 | doc as u64));
+    let mut postings: Vec<u64> = Vec::with_capacity(sampled.iter().sum());
+    for (doc, keys) in samples.into_iter().enumerate() {
+        postings.extend(keys.into_iter().map(|h| u64::from(h) << 32 | doc as u64));
     }
     postings.par_sort_unstable();
-    // One entry per shared sampled shingle; equal pairs are then counted as runs.
-    let mut shared = pairs_in_runs(&postings, params.max_postings, |p| p >> 32, |&p| p as u32);
-    shared.par_sort_unstable();
+    let key = |p: &u64| p >> 32;
+    let doc = |&p: &u64| p as u32;
+    let entries: usize = runs_in(&postings, params.max_postings, &key)
+        .map(|run| run.len() * (run.len() - 1) / 2)
+        .sum();
+    let shards = entries.div_ceil(max_entries).max(1);
     let enough = |&(a, b): &(u32, u32), shared: usize| {
-        let smaller = summaries[a as usize]
-            .samples
-            .len()
-            .min(summaries[b as usize].samples.len());
+        let smaller = sampled[a as usize].min(sampled[b as usize]);
         shared >= params.min_shared_samples
             && shared as f64 >= params.min_sampled_containment * smaller as f64
     };
-    shared
-        .chunk_by(|a, b| a == b)
-        .filter(|run| enough(&run[0], run.len()))
-        .map(|run| run[0])
-        .collect()
+    let mut pairs = Vec::new();
+    for shard in 0..shards {
+        let in_shard = |a: u32| a as usize % shards == shard;
+        // One entry per shared sampled shingle; equal pairs are then counted as runs.
+        let mut shared = pairs_in_runs(&postings, params.max_postings, key, doc, in_shard);
+        shared.par_sort_unstable();
+        let counted = shared.chunk_by(|a, b| a == b);
+        pairs.extend(
+            counted
+                .filter(|run| enough(&run[0], run.len()))
+                .map(|run| run[0]),
+        );
+    }
+    pairs
 }
 
 #[cfg(test)]
@@ -178,9 +214,12 @@ mod tests {
             summary(&[7, 8], &[12, 20]),
         ];
         // 0–1 share band key 2; 0–2 share samples 11 and 12; 0–3 share only one sample.
-        assert_eq!(candidate_pairs(&docs, &params(2, 64)), [(0, 1), (0, 2)]);
         assert_eq!(
-            candidate_pairs(&docs, &params(1, 64)),
+            candidate_pairs(docs.to_vec(), &params(2, 64)),
+            [(0, 1), (0, 2)]
+        );
+        assert_eq!(
+            candidate_pairs(docs.to_vec(), &params(1, 64)),
             [(0, 1), (0, 2), (0, 3), (2, 3)]
         );
     }
@@ -212,15 +251,38 @@ mod tests {
             (4, 3),
             (4, 4),
         ];
-        let pairs = pairs_in_runs(&sorted, 3, |&(key, _)| key, |&(_, doc)| doc);
+        let pairs = pairs_in_runs(&sorted, 3, |&(key, _)| key, |&(_, doc)| doc, |_| true);
         assert_eq!(pairs, [(0, 1), (0, 2), (1, 2), (5, 6)]);
+        let odd_first = |a: u32| a % 2 == 1;
+        let pairs = pairs_in_runs(&sorted, 3, |&(key, _)| key, |&(_, doc)| doc, odd_first);
+        assert_eq!(pairs, [(1, 2), (5, 6)]);
+    }
+
+    #[test]
+    fn a_join_in_shards_finds_what_one_join_finds() {
+        // Documents 0-5 share samples in overlapping groups; any shard count gives the same pairs.
+        let samples: Vec<Vec<u32>> = vec![
+            vec![1, 2, 3],
+            vec![1, 2, 3, 4],
+            vec![3, 4, 5],
+            vec![4, 5, 6],
+            vec![1, 5, 6],
+            vec![2, 6],
+        ];
+        let whole = sample_pairs(samples.clone(), &params(2, 64), usize::MAX);
+        assert_eq!(whole, [(0, 1), (1, 2), (2, 3), (3, 4)]);
+        for max_entries in 1..=6 {
+            let mut sharded = sample_pairs(samples.clone(), &params(2, 64), max_entries);
+            sharded.sort_unstable();
+            assert_eq!(sharded, whole, "at most {max_entries} entries at once");
+        }
     }
 
     #[test]
     fn boilerplate_samples_over_the_cap_are_skipped() {
         let docs: Vec<Summary> = (0..5).map(|i| summary(&[100 + i], &[7, 8])).collect();
-        assert_eq!(candidate_pairs(&docs, &params(2, 4)), []);
-        assert_eq!(candidate_pairs(&docs, &params(2, 5)).len(), 10);
+        assert_eq!(candidate_pairs(docs.clone(), &params(2, 4)), []);
+        assert_eq!(candidate_pairs(docs, &params(2, 5)).len(), 10);
     }
 
     #[test]
@@ -239,11 +301,11 @@ mod tests {
             )
         };
         assert_eq!(
-            candidate_pairs(&[long(1000), long(2000)], &params(2, 64)),
+            candidate_pairs(vec![long(1000), long(2000)], &params(2, 64)),
             []
         );
         assert_eq!(
-            candidate_pairs(&[short(1000), short(2000)], &params(2, 64)),
+            candidate_pairs(vec![short(1000), short(2000)], &params(2, 64)),
             [(0, 1)]
         );
     }

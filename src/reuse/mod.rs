@@ -114,8 +114,7 @@ pub fn find_copies(
             )
         })
         .collect();
-    let candidates = candidates::candidate_pairs(&summaries, params);
-    drop(summaries);
+    let candidates = candidates::candidate_pairs(summaries, params);
     // Verification groups the candidates by their second document, so that each
     // document is tokenised and indexed once as a target rather than once per pair.
     let mut by_target = candidates;
