@@ -33,6 +33,19 @@ pub fn mix(mut x: u64) -> u64 {
     x ^ (x >> 31)
 }
 
+/// Each ASCII letter and digit lower-cased, and 0 for every other byte.
+const ASCII_WORD: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut b = 0;
+    while b < 128 {
+        if (b as u8).is_ascii_alphanumeric() {
+            table[b] = (b as u8).to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    table
+};
+
 fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | '‘' | 'ʼ')
 }
@@ -50,17 +63,25 @@ pub fn words_into(text: &str, out: &mut Vec<Word>) {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
+        if b.is_ascii_alphanumeric() {
+            // The common case: a run of ASCII letters and digits, hashed in a tight loop.
+            start.get_or_insert(i);
+            while let Some(&lower) = bytes.get(i).map(|&b| &ASCII_WORD[usize::from(b)])
+                && lower != 0
+            {
+                hash = (hash ^ u64::from(lower)).wrapping_mul(FNV_PRIME);
+                i += 1;
+            }
+            end = i;
+            continue;
+        }
         let (c, len) = if b < 0x80 {
             (b as char, 1)
         } else {
             let c = text[i..].chars().next().expect("i is a char boundary");
             (c, c.len_utf8())
         };
-        if b.is_ascii_alphanumeric() {
-            hash = (hash ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(FNV_PRIME);
-            start.get_or_insert(i);
-            end = i + 1;
-        } else if b >= 0x80 && c.is_alphanumeric() {
+        if b >= 0x80 && c.is_alphanumeric() {
             for lower in c.to_lowercase() {
                 hash = (hash ^ u64::from(lower as u32)).wrapping_mul(FNV_PRIME);
             }
@@ -143,6 +164,15 @@ mod tests {
         let w = words(text);
         assert_eq!(spans(text, &w), ["Hà", "Nội", "ĐÀ", "nẵng"]);
         assert_eq!(words("đà")[0].hash, w[2].hash);
+    }
+
+    #[test]
+    fn a_word_may_mix_ascii_and_other_letters() {
+        let text = "CAFÉS naïve,Über2x don't";
+        let w = words(text);
+        assert_eq!(spans(text, &w), ["CAFÉS", "naïve", "Über2x", "don't"]);
+        let hashes = |w: &[Word]| w.iter().map(|w| w.hash).collect::<Vec<_>>();
+        assert_eq!(hashes(&w), hashes(&words("cafés NAÏVE über2X dont")));
     }
 
     #[test]
