@@ -83,9 +83,9 @@ fn doubled_words(text: &str) -> Vec<Range<usize>> {
         if doubled && real_word() {
             found.push(w.start..next.end);
         } else if let Some(third) = words.get(i + 2).filter(|t| spaced(next, t))
+            && text[third.clone()] == *word
             && title_case(w)
             && title_case(next)
-            && text[third.clone()] == *word
             && words.get(i + 3).is_none_or(|after| !capital(after))
         {
             found.push(w.start..third.end);
