@@ -150,6 +150,19 @@ mod tests {
     use std::collections::HashSet;
 
     #[test]
+    fn signal_values_keep_each_value_by_name() {
+        let mut signals = Signals::new();
+        count(&mut signals, "quoted_speakers", vec![0..1, 4..5]);
+        count(&mut signals, "anonymous_sources", vec![]);
+        let values = SignalValues::from(&signals);
+        assert_eq!(values.get("quoted_speakers"), Some(2.0));
+        assert_eq!(values.get("anonymous_sources"), Some(0.0));
+        assert_eq!(values.get("chrome_lines"), None);
+        let names: Vec<&str> = values.iter().map(|(name, _)| name).collect();
+        assert_eq!(names, ["anonymous_sources", "quoted_speakers"]);
+    }
+
+    #[test]
     fn every_signal_has_a_unique_name_and_an_explanation() {
         let mut seen = HashSet::new();
         for s in signals() {
