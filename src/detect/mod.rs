@@ -81,6 +81,13 @@ impl SignalValues {
     }
 }
 
+/// A JSON object of name and value, in name order.
+impl serde::Serialize for SignalValues {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.iter())
+    }
+}
+
 impl From<&Signals> for SignalValues {
     fn from(signals: &Signals) -> Self {
         SignalValues(signals.iter().map(|(name, s)| (*name, s.value)).collect())

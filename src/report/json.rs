@@ -5,6 +5,7 @@
 
 use super::{Report, by_importance};
 use crate::analysis::{Analysis, Verdict};
+use crate::detect::SignalValues;
 use crate::extract::{CitationKind, SourceKind};
 use crate::reuse::{CopyPair, pairs_by_document};
 use crate::rules::Finding;
@@ -13,7 +14,6 @@ use crate::settings::Settings;
 use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::value::RawValue;
-use std::collections::BTreeMap;
 
 pub const SCHEMA: &str = "prov.score/1";
 
@@ -66,7 +66,7 @@ pub(super) struct Article<'a> {
     citations: Vec<Citation<'a>>,
     quotes: Vec<Quote<'a>>,
     copies: Vec<Copy<'a>>,
-    signals: BTreeMap<&'a str, f64>,
+    signals: &'a SignalValues,
 }
 
 #[derive(Serialize)]
@@ -250,7 +250,7 @@ pub(super) fn article<'a>(
         citations: citations.collect(),
         quotes: quotes.collect(),
         copies: copies_of(analysis, index, copies),
-        signals: verdict.signals.iter().collect(),
+        signals: &verdict.signals,
     }
 }
 
