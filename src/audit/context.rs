@@ -104,7 +104,7 @@ pub fn context(analysis: &Analysis, doc: usize) -> Context {
 }
 
 fn untraceable(analysis: &Analysis, doc: usize) -> Vec<Untraceable> {
-    let mine = |p: &&CopyPair| !p.attributed && p.sides().any(|side| side == doc);
+    let mine = |p: &&CopyPair| !p.attributed && p.is_reported_on(doc);
     let mut found: Vec<Untraceable> = analysis
         .copies
         .iter()

@@ -8,7 +8,7 @@ use super::AuditReport;
 use super::json::{Article, Error, RulesUsed, article, errors};
 use crate::audit::context::Context;
 use crate::audit::{Audit, Suppressed};
-use crate::reuse::pairs_by_document;
+use crate::reuse::CopyPair;
 use crate::settings::Settings;
 use serde::Serialize;
 
@@ -31,15 +31,15 @@ struct Output<'a> {
 impl AuditReport for AuditJson {
     fn render(&self, audit: &Audit, settings: &Settings) -> String {
         let analysis = audit.analysis;
+        let copies: Vec<&CopyPair> = analysis
+            .copies
+            .iter()
+            .filter(|pair| pair.is_reported_on(audit.doc))
+            .collect();
         let output = Output {
             schema: SCHEMA,
             rules: RulesUsed::of(settings),
-            article: article(
-                analysis,
-                audit.doc,
-                &audit.verdict,
-                &pairs_by_document(analysis.documents.len(), &analysis.copies)[audit.doc],
-            ),
+            article: article(analysis, audit.doc, &audit.verdict, &copies),
             suppressed: &audit.suppressed,
             context: &audit.context,
             against: analysis.documents.len() - 1,

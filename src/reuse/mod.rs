@@ -78,6 +78,11 @@ impl CopyPair {
     pub fn sides(&self) -> impl Iterator<Item = usize> {
         std::iter::once(self.copier).chain((!self.directed).then_some(self.source))
     }
+
+    /// Whether this pair is reported on document `doc` (one of its [`sides`](Self::sides)).
+    pub fn is_reported_on(&self, doc: usize) -> bool {
+        self.sides().any(|side| side == doc)
+    }
 }
 
 /// For each of `documents` documents, the pairs reported on it ([`CopyPair::sides`]),
