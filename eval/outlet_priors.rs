@@ -84,7 +84,8 @@ fn main() {
                 ..corpus::Corpus::default()
             },
             settings,
-        );
+        )
+        .expect("the input files stay as they were");
         let (scores, with_prior) = scores(&analysis, settings, priors);
         // The analysis orders documents by id: take the labels in its order.
         let labels: Vec<bool> = analysis.documents.iter().map(is_real).collect();
@@ -95,7 +96,8 @@ fn main() {
         );
     }
     let findings_only = corpus::load(&inputs);
-    let analysis = analysis::analyze(findings_only, &builtin);
+    let analysis =
+        analysis::analyze(findings_only, &builtin).expect("the input files stay as they were");
     let distinct: std::collections::BTreeSet<u32> =
         analysis.verdicts.iter().map(|v| v.score.score).collect();
     println!(
@@ -106,7 +108,7 @@ fn main() {
 }
 
 /// PolitiFact's label, from the file the article came from.
-fn is_real(doc: &corpus::Document) -> bool {
+fn is_real(doc: &corpus::Entry) -> bool {
     doc.id.starts_with("politifact_real")
 }
 

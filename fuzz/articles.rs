@@ -18,6 +18,7 @@ pub fn corpus(bytes: &[u8]) -> Corpus {
                 part.to_string(),
                 FrontMatter::default(),
             )
+            .into()
         })
         .collect();
     Corpus {

@@ -2,9 +2,10 @@
 //!
 //! Per-document stages (extract, detect, rules, score) run in parallel over
 //! documents; results keep corpus order, so output is the same whatever the
-//! number of threads.
+//! number of threads. No stage keeps a JSON line's text: each per-document stage
+//! reads it again from its corpus [`Entry`], and lets it go when done.
 
-use crate::corpus::{Corpus, Document, LoadError};
+use crate::corpus::{Corpus, Entry, LoadError};
 use crate::detect::{self, SignalValues};
 use crate::extract::{self, Extraction};
 use crate::graph::{self, CitationGraph};
@@ -28,7 +29,7 @@ pub struct Verdict {
 /// The result of one run: every input is a document with its verdict, or an error.
 #[derive(Debug)]
 pub struct Analysis {
-    pub documents: Vec<Document>,
+    pub documents: Vec<Entry>,
     pub extractions: Vec<Extraction>,
     pub copies: Vec<CopyPair>,
     /// The same quotation found in two documents, with what changed.
@@ -81,7 +82,10 @@ pub enum Stage {
 const PROGRESS_EVERY: usize = 256;
 
 /// Run every stage after `corpus` on the loaded documents.
-pub fn analyze(corpus: Corpus, settings: &Settings) -> Analysis {
+///
+/// The error is a text that could not be read again: its file changed or became
+/// unreadable during the run.
+pub fn analyze(corpus: Corpus, settings: &Settings) -> Result<Analysis, LoadError> {
     analyze_with(corpus, settings, &|_, _, _| {})
 }
 
@@ -92,7 +96,7 @@ pub fn analyze_with(
     corpus: Corpus,
     settings: &Settings,
     progress: &(dyn Fn(Stage, usize, usize) + Sync),
-) -> Analysis {
+) -> Result<Analysis, LoadError> {
     let Corpus {
         mut documents,
         errors,
@@ -110,23 +114,23 @@ pub fn analyze_with(
             progress(stage, n, total);
         }
     };
-    let extractions: Vec<Extraction> = documents
+    let extractions = documents
         .par_iter()
-        .map(|doc| {
-            let extraction = extract::extract(doc, &settings.registry);
+        .map(|entry| {
+            let extraction = extract::extract(&*entry.document()?, &settings.registry);
             tick(Stage::Extract);
-            extraction
+            Ok(extraction)
         })
-        .collect();
+        .collect::<Result<Vec<Extraction>, LoadError>>()?;
     progress(Stage::Reuse, 0, 1);
     let published: Vec<_> = extractions
         .iter()
         .map(|e| e.meta.published.as_ref().map(|d| d.value))
         .collect();
-    let mut copies = reuse::find_copies(&documents, &published, &settings.reuse);
+    let mut copies = reuse::find_copies(&documents, &published, &settings.reuse)?;
     reuse::orient_by_publisher(&mut copies, &extractions);
-    reuse::attribute(&mut copies, &documents, &extractions, &settings.registry);
-    let quotes = reuse::quote_matches_with(&documents, &extractions, &settings.reuse);
+    reuse::attribute(&mut copies, &extractions, &settings.registry);
+    let quotes = reuse::quote_matches_with(&extractions, &settings.reuse);
     let graph = graph::build(&documents, &extractions, &copies, &settings.registry);
     let neighbours = Neighbours::new(&documents, &extractions, &copies, &quotes);
     progress(Stage::Reuse, 1, 1);
@@ -134,8 +138,9 @@ pub fn analyze_with(
     let verdicts = (0..documents.len())
         .into_par_iter()
         .map(|i| {
+            let doc = documents[i].document()?;
             let article = detect::Article {
-                doc: &documents[i],
+                doc: &doc,
                 extraction: &extractions[i],
                 facts: &graph.facts[i],
                 copies: neighbours.copies(i),
@@ -143,10 +148,10 @@ pub fn analyze_with(
             };
             let verdict = verdict(&article, settings);
             tick(Stage::Score);
-            verdict
+            Ok(verdict)
         })
-        .collect();
-    Analysis {
+        .collect::<Result<_, LoadError>>()?;
+    Ok(Analysis {
         documents,
         extractions,
         copies,
@@ -155,12 +160,12 @@ pub fn analyze_with(
         verdicts,
         errors,
         hidden,
-    }
+    })
 }
 
 /// For each document, the copy pairs and drifted quotes it takes part in.
 struct Neighbours<'a> {
-    documents: &'a [Document],
+    documents: &'a [Entry],
     extractions: &'a [Extraction],
     copies: Vec<Vec<&'a CopyPair>>,
     drifts: Vec<Vec<(&'a QuoteMatch, bool)>>,
@@ -168,7 +173,7 @@ struct Neighbours<'a> {
 
 impl<'a> Neighbours<'a> {
     fn new(
-        documents: &'a [Document],
+        documents: &'a [Entry],
         extractions: &'a [Extraction],
         pairs: &'a [CopyPair],
         quotes: &'a [QuoteMatch],

@@ -223,6 +223,9 @@ fn score(args: ScoreArgs) -> io::Result<u8> {
         show_progress(&bar, stage, done, total)
     });
     bar.finish_and_clear();
+    let Some(analysis) = analysed(analysis) else {
+        return Ok(EXIT_ERROR);
+    };
     let renderer: &dyn Report = match args.format {
         ScoreFormat::Table => &report::Table,
         ScoreFormat::Json => &report::Json,
@@ -279,7 +282,9 @@ fn graph(args: GraphArgs) -> io::Result<u8> {
         Ok(settings) => settings,
         Err(code) => return Ok(code),
     };
-    let analysis = analysis::analyze(corpus::load(&args.paths), &settings);
+    let Some(analysis) = analysed(analysis::analyze(corpus::load(&args.paths), &settings)) else {
+        return Ok(EXIT_ERROR);
+    };
     let graph = &analysis.graph;
     fn pretty(value: impl serde::Serialize) -> String {
         serde_json::to_string_pretty(&value).expect("plain data") + "\n"
@@ -300,7 +305,9 @@ fn html_report(args: ReportArgs) -> io::Result<u8> {
         Ok(settings) => settings,
         Err(code) => return Ok(code),
     };
-    let analysis = analysis::analyze(corpus::load(&args.paths), &settings);
+    let Some(analysis) = analysed(analysis::analyze(corpus::load(&args.paths), &settings)) else {
+        return Ok(EXIT_ERROR);
+    };
     let html = report::Html.render(&analysis, &settings);
     let shown = args.out.display();
     if let Err(e) = std::fs::write(&args.out, html) {
@@ -314,6 +321,14 @@ fn html_report(args: ReportArgs) -> io::Result<u8> {
         if count == 1 { "" } else { "s" }
     );
     Ok(exit_code(&analysis, None))
+}
+
+/// The result of a stage that reads texts again, or none after saying on stderr
+/// which text could not be read.
+pub(crate) fn analysed<T>(result: Result<T, prov::corpus::LoadError>) -> Option<T> {
+    result
+        .inspect_err(|e| eprintln!("prov: error: {}: {}", e.path, e.error))
+        .ok()
 }
 
 /// Every input that did not become an article, then the totals, on stderr.

@@ -1,7 +1,8 @@
-//! Stage 1 of the pipeline: turn paths into [`Document`]s.
+//! Stage 1 of the pipeline: turn paths into corpus [`Entry`]s, each of which
+//! gives its [`Document`] (the article with its text) when a stage asks.
 //!
-//! This is the only stage that reads files. Every input ends either as a
-//! `Document` or as a [`LoadError`] naming its path and reason: nothing is
+//! This is the only stage that reads files. Every input ends either as an
+//! entry or as a [`LoadError`] naming its path and reason: nothing is
 //! dropped silently. Formats: plain text and Markdown (with optional TOML front
 //! matter between `+++` lines), HTML (text and `<meta>` tags) and JSON lines.
 //! Encodings and the limits on size are in [`decode`] and `docs/LIMITS.md`.
@@ -11,10 +12,14 @@
 //! still account for every entry. A hidden path given by name is read.
 
 mod decode;
+mod entry;
 mod html;
 mod jsonl;
+mod lines;
 
 pub use decode::WINDOWS_1252_NAME;
+pub use entry::Entry;
+pub use lines::Lines;
 
 use serde::Deserialize;
 use std::fs;
@@ -51,15 +56,13 @@ pub struct Document {
     /// The encoding the text was decoded from when it was not UTF-8
     /// (`"UTF-16LE"`, `"UTF-16BE"` or [`WINDOWS_1252_NAME`]).
     pub encoding: Option<&'static str>,
-    /// Byte offset of each line start in `text`.
-    line_starts: Vec<usize>,
+    /// Where each line of `text` starts.
+    lines: Lines,
     /// Every [`CHAR_MARK_STEP`] bytes or so: a byte offset in `text` and the
     /// characters before it, so a column on a very long line costs no more than
     /// counting one step's characters (a 64 MiB line with a finding every few
     /// words would otherwise take hours).
     char_marks: Vec<(usize, usize)>,
-    /// The file line on which `text` starts (1 unless front matter precedes it).
-    first_line: usize,
 }
 
 /// An input that could not become a document, and why.
@@ -72,7 +75,7 @@ pub struct LoadError {
 /// Everything read from the inputs of one run.
 #[derive(Debug, Default)]
 pub struct Corpus {
-    pub documents: Vec<Document>,
+    pub documents: Vec<Entry>,
     pub errors: Vec<LoadError>,
     /// Hidden files and folders found while walking a folder, not read.
     pub hidden: Vec<String>,
@@ -91,9 +94,7 @@ impl Document {
         first_line: usize,
     ) -> Self {
         decode::normalize_line_ends(&mut text);
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
+        let lines = Lines::new(&text, first_line);
         let char_marks = char_marks(&text);
         Document {
             id,
@@ -101,9 +102,8 @@ impl Document {
             text,
             front,
             encoding: None,
-            line_starts,
+            lines,
             char_marks,
-            first_line,
         }
     }
 
@@ -111,10 +111,13 @@ impl Document {
     /// `text`. An offset inside a character counts as that character (a copied
     /// passage can end inside one); an offset past the end, as the end.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
-        let index = self.line_starts.partition_point(|&start| start <= offset) - 1;
-        let start = self.line_starts[index];
+        let index = self.lines.index(offset);
+        let start = self
+            .lines
+            .range(index, self.text.len())
+            .map_or(0, |r| r.start);
         let column = self.chars_before(offset) - self.chars_before(start) + 1;
-        (index + self.first_line, column)
+        (index + self.lines.first(), column)
     }
 
     /// The number of characters in `text` before a byte offset (rounded down
@@ -131,41 +134,26 @@ impl Document {
 
     /// The text of a file line (as returned by [`Document::line_col`]), without its end.
     pub fn line_text(&self, line: usize) -> &str {
-        let Some(index) = line.checked_sub(self.first_line) else {
+        let Some(index) = line.checked_sub(self.lines.first()) else {
             return "";
         };
-        let Some(&start) = self.line_starts.get(index) else {
+        let Some(range) = self.lines.range(index, self.text.len()) else {
             return "";
         };
-        let end = self
-            .line_starts
-            .get(index + 1)
-            .copied()
-            .unwrap_or(self.text.len());
-        self.text[start..end].trim_end_matches(['\n', '\r'])
+        self.text[range].trim_end_matches(['\n', '\r'])
     }
 
-    /// The first and last file lines of a byte range of `text`.
-    pub fn lines_of(&self, span: &std::ops::Range<usize>) -> [usize; 2] {
-        let last = span.end.saturating_sub(1).max(span.start);
-        [self.line_col(span.start).0, self.line_col(last).0]
-    }
-
-    /// The file line on which `text` starts: 1, or the line after the front matter.
-    pub fn first_line(&self) -> usize {
-        self.first_line
+    /// Where the lines of `text` start, to find a byte offset's file line.
+    pub fn lines(&self) -> &Lines {
+        &self.lines
     }
 
     /// Each line of `text` as a byte range, without its line end.
     pub fn line_spans(&self) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
-        self.line_starts.iter().enumerate().map(|(i, &start)| {
-            let end = self
-                .line_starts
-                .get(i + 1)
-                .copied()
-                .unwrap_or(self.text.len());
-            let line = &self.text[start..end];
-            start..start + line.trim_end_matches(['\n', '\r']).len()
+        (0..self.lines.count()).map(|i| {
+            let range = self.lines.range(i, self.text.len()).expect("a line index");
+            let line = &self.text[range.clone()];
+            range.start..range.start + line.trim_end_matches(['\n', '\r']).len()
         })
     }
 }
@@ -323,7 +311,7 @@ fn load_file(path: &Path, corpus: &mut Corpus) {
         Some("html" | "htm") => match html::document(stem, shown.clone(), &decoded.text) {
             Some(mut doc) => {
                 doc.encoding = decoded.encoding;
-                corpus.documents.push(doc)
+                corpus.documents.push(doc.into())
             }
             None => corpus.fail(shown, "HTML page has no text"),
         },
@@ -365,7 +353,7 @@ fn add_plain(corpus: &mut Corpus, id: &str, path: &str, decoded: decode::Decoded
         Ok(None) => {
             let mut doc = Document::new(id.into(), path.into(), text, FrontMatter::default());
             doc.encoding = encoding;
-            corpus.documents.push(doc);
+            corpus.documents.push(doc.into());
         }
         Ok(Some((front, body_start, first_line))) => {
             let body = text[body_start..].to_string();
@@ -375,7 +363,7 @@ fn add_plain(corpus: &mut Corpus, id: &str, path: &str, decoded: decode::Decoded
             let mut doc =
                 Document::with_first_line(id.into(), path.into(), body, front, first_line);
             doc.encoding = encoding;
-            corpus.documents.push(doc);
+            corpus.documents.push(doc.into());
         }
         Err(e) => corpus.fail(path, e),
     }
@@ -456,7 +444,7 @@ mod tests {
         let text = "+++\noutlet = \"CNN\"\npublished = 2023-05-10\n+++\nTitle\nBody\n";
         let mut corpus = Corpus::default();
         add_plain(&mut corpus, "x", "x.md", plain(text));
-        let doc = &corpus.documents[0];
+        let doc = corpus.documents[0].document().unwrap();
         assert_eq!(doc.front.outlet.as_deref(), Some("CNN"));
         assert_eq!(doc.front.published.as_deref(), Some("2023-05-10"));
         assert_eq!(doc.text, "Title\nBody\n");

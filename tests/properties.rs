@@ -69,10 +69,10 @@ fn documents(texts: &[String]) -> Vec<Document> {
 
 fn run(documents: Vec<Document>, settings: &Settings) -> Analysis {
     let corpus = Corpus {
-        documents,
+        documents: documents.into_iter().map(Into::into).collect(),
         ..Corpus::default()
     };
-    analysis::analyze(corpus, settings)
+    analysis::analyze(corpus, settings).expect("texts held in memory are always read")
 }
 
 fn scores(analysis: &Analysis) -> BTreeMap<String, u32> {

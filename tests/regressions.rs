@@ -15,7 +15,8 @@ mod articles;
 fn pipeline(bytes: &[u8]) -> serde_json::Value {
     let settings = Settings::builtin();
     let corpus = articles::corpus(bytes);
-    let analysis = analysis::analyze(corpus, &settings);
+    let analysis =
+        analysis::analyze(corpus, &settings).expect("texts held in memory are always read");
     serde_json::from_str(&report::Json.render(&analysis, &settings)).expect("JSON")
 }
 

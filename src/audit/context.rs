@@ -10,6 +10,7 @@
 //! covers all its sentences, since writers attribute once per paragraph.
 
 use crate::analysis::Analysis;
+use crate::corpus::Document;
 use crate::extract::Span;
 use crate::reuse::{CopyPair, QuoteRef, ReuseGrade};
 use regex::Regex;
@@ -94,10 +95,10 @@ pub struct UncitedOrigin {
 }
 
 /// The editor's facts about document `doc` of the analysis.
-pub fn context(analysis: &Analysis, doc: usize) -> Context {
+pub fn context(analysis: &Analysis, doc: usize, draft: &Document) -> Context {
     Context {
         untraceable: untraceable(analysis, doc),
-        unsourced: unsourced(analysis, doc),
+        unsourced: unsourced(analysis, doc, draft),
         quotes: quotes(analysis, doc),
         uncited_origins: uncited_origins(analysis, doc),
     }
@@ -135,18 +136,17 @@ fn passages<'a>(
             (&p.source, &p.copier)
         };
         Untraceable {
-            lines: analysis.documents[doc].lines_of(here),
+            lines: analysis.documents[doc].lines.lines_of(here),
             article: analysis.documents[other].id.clone(),
             outlet: analysis.outlet(other).map(str::to_string),
-            source_lines: analysis.documents[other].lines_of(there),
+            source_lines: analysis.documents[other].lines.lines_of(there),
             directed: pair.directed,
             grade: pair.grade,
         }
     })
 }
 
-fn unsourced(analysis: &Analysis, doc: usize) -> Vec<Claim> {
-    let document = &analysis.documents[doc];
+fn unsourced(analysis: &Analysis, doc: usize, document: &Document) -> Vec<Claim> {
     let extraction = &analysis.extractions[doc];
     let attributed: Vec<&Span> = extraction
         .citations
@@ -208,13 +208,13 @@ fn sentences(text: &str, paragraph: Range<usize>) -> Vec<Range<usize>> {
 }
 
 fn quotes(analysis: &Analysis, doc: usize) -> Vec<QuoteCheck> {
-    let document = &analysis.documents[doc];
+    let lines = &analysis.documents[doc].lines;
     let quotes = &analysis.extractions[doc].quotes;
     quotes
         .iter()
         .enumerate()
         .map(|(index, q)| QuoteCheck {
-            line: document.line_col(q.span.start).0,
+            line: lines.line(q.span.start),
             text: q.text.clone(),
             speaker: q.speaker.clone(),
             elsewhere: elsewhere(analysis, QuoteRef { doc, quote: index }),
@@ -238,7 +238,7 @@ fn elsewhere(analysis: &Analysis, quote: QuoteRef) -> Vec<QuotedElsewhere> {
             QuotedElsewhere {
                 article: analysis.documents[there.doc].id.clone(),
                 outlet: analysis.outlet(there.doc).map(str::to_string),
-                line: analysis.documents[there.doc].line_col(q.span.start).0,
+                line: analysis.documents[there.doc].lines.line(q.span.start),
                 words: q.text.clone(),
                 speaker: q.speaker.clone(),
                 drift,

@@ -12,6 +12,7 @@ pub mod suppress;
 
 use crate::analysis::{Analysis, Verdict};
 use crate::config::Severity;
+use crate::corpus::{Document, LoadError};
 use crate::rules::Finding;
 use crate::score;
 use crate::settings::Settings;
@@ -25,6 +26,8 @@ pub struct Audit<'a> {
     pub analysis: &'a Analysis,
     /// The draft's index in the analysis.
     pub doc: usize,
+    /// The draft, with its text.
+    pub draft: Document,
     /// The findings nobody has accepted and the score they give.
     pub verdict: Verdict,
     /// Findings an inline marker or the baseline accepted.
@@ -53,16 +56,18 @@ pub enum Suppression {
 }
 
 /// Audit document `doc`: apply its markers and the baseline, re-score, gather context.
+///
+/// The error is a draft whose text could not be read again.
 pub fn audit<'a>(
     analysis: &'a Analysis,
     doc: usize,
     settings: &Settings,
     baseline: Option<&Baseline>,
-) -> Audit<'a> {
-    let document = &analysis.documents[doc];
+) -> Result<Audit<'a>, LoadError> {
+    let draft = analysis.documents[doc].document()?.into_owned();
     let original = &analysis.verdicts[doc];
-    let markers = suppress::markers(document);
-    let warnings = markers.iter().filter_map(|m| m.missing_reason(document));
+    let markers = suppress::markers(&draft);
+    let warnings = markers.iter().filter_map(|m| m.missing_reason(&draft));
     let mut findings = Vec::new();
     let mut suppressed = Vec::new();
     for finding in original.findings.iter().cloned().chain(warnings) {
@@ -84,7 +89,7 @@ pub fn audit<'a>(
         }
     }
     let score = score::score(original.score.start.clone(), &findings, settings);
-    Audit {
+    Ok(Audit {
         analysis,
         doc,
         verdict: Verdict {
@@ -93,8 +98,9 @@ pub fn audit<'a>(
             ..original.clone()
         },
         suppressed,
-        context: context::context(analysis, doc),
-    }
+        context: context::context(analysis, doc, &draft),
+        draft,
+    })
 }
 
 impl Audit<'_> {

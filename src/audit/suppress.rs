@@ -89,7 +89,7 @@ pub fn markers(doc: &Document) -> Vec<Marker> {
                 .or(caps.name("bracket"))
                 .expect("a body");
             let (rules, reason) = parse(body.as_str());
-            let first = doc.first_line();
+            let first = doc.lines().first();
             let covered = if text.trim() == whole.as_str() {
                 paragraph_after(&doc.text, &lines, index)
             } else {

@@ -1,7 +1,7 @@
 //! `prov audit FILE --against PATH…`: load the draft with its context, audit it,
 //! render the audit, and turn gates into the exit code.
 
-use super::{EXIT_ERROR, EXIT_GATE, RulesArg, colour_stdout, load_rules, report_inputs};
+use super::{EXIT_ERROR, EXIT_GATE, RulesArg, analysed, colour_stdout, load_rules, report_inputs};
 use clap::{Args, ValueEnum};
 use prov::analysis;
 use prov::audit::Audit;
@@ -75,13 +75,22 @@ pub(crate) fn audit(args: AuditArgs) -> io::Result<u8> {
         corpus.documents[0].id.clone(),
         corpus.documents[0].path.clone(),
     );
-    let analysis = analysis::analyze(corpus, &settings);
+    let Some(analysis) = analysed(analysis::analyze(corpus, &settings)) else {
+        return Ok(EXIT_ERROR);
+    };
     let index = analysis
         .documents
         .iter()
         .position(|d| (&d.id, &d.path) == (&draft.0, &draft.1))
         .expect("the draft is among the analysed documents");
-    let audit = prov::audit::audit(&analysis, index, &settings, baseline.as_ref());
+    let Some(audit) = analysed(prov::audit::audit(
+        &analysis,
+        index,
+        &settings,
+        baseline.as_ref(),
+    )) else {
+        return Ok(EXIT_ERROR);
+    };
     if let Some(path) = args.baseline.as_deref().filter(|_| args.write_baseline) {
         return write_baseline(path, &audit);
     }

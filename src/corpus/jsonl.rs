@@ -5,11 +5,18 @@
 //! Lines end at a line feed or at a lone carriage return (a raw carriage
 //! return cannot occur inside a JSON record, so this never splits one). A line
 //! that is not UTF-8 is decoded as Windows-1252 when it plainly is that.
+//!
+//! Each line's text is let go once read: its [`Entry`] keeps the line's place in
+//! the file and reads it again when a stage needs the text ([`Line`]). A file
+//! that cannot be read twice (a pipe) keeps its texts instead.
 
-use super::{Corpus, Document, FrontMatter, MAX_FILE_BYTES, decode};
+use super::{Corpus, Document, Entry, FrontMatter, LoadError, MAX_FILE_BYTES, decode};
 use serde::Deserialize;
-use std::io::{BufRead, BufReader, Read};
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
 use std::path::Path;
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::SystemTime;
 
 /// One JSON line. `id` and `text` are the article; the rest is metadata, with
 /// the names used by common crawls (`publish_date`, `authors`, `domain`) accepted too.
@@ -27,15 +34,79 @@ struct Record {
     author: Option<serde_json::Value>,
 }
 
+/// A JSON lines file open for reading its lines again.
+#[derive(Debug)]
+struct Source {
+    file: Mutex<File>,
+    /// The path as given on the command line.
+    shown: String,
+    /// The file's size and modification time when loading began: a line is read
+    /// again only from the file as it was.
+    stamp: Stamp,
+}
+
+type Stamp = (u64, Option<SystemTime>);
+
+fn stamp(file: &File) -> std::io::Result<Stamp> {
+    let metadata = file.metadata()?;
+    Ok((metadata.len(), metadata.modified().ok()))
+}
+
+/// Where a JSON line is in its file.
+#[derive(Debug, Clone)]
+pub(super) struct Line {
+    source: Arc<Source>,
+    offset: u64,
+    len: u32,
+    number: u32,
+}
+
+impl Line {
+    /// The line's document, read again; `id` is the id it had when loaded.
+    pub(super) fn read_again(&self, id: &str) -> Result<Document, LoadError> {
+        let shown = &self.source.shown;
+        let fail = |error: &str| LoadError {
+            path: format!("{shown}:{}", self.number),
+            error: error.to_string(),
+        };
+        let changed = || fail("the file changed while prov was reading it");
+        match self.read() {
+            Ok(Some(bytes)) => match parse(&bytes, shown, self.number as usize) {
+                Ok(Some(doc)) if doc.id == id => Ok(doc),
+                _ => Err(changed()),
+            },
+            Ok(None) => Err(changed()),
+            Err(e) => Err(fail(&format!("cannot read again: {e}"))),
+        }
+    }
+
+    /// The line's bytes, or none if the file is no longer as it was loaded.
+    fn read(&self) -> std::io::Result<Option<Vec<u8>>> {
+        let mut file = self
+            .source
+            .file
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        if stamp(&file)? != self.source.stamp {
+            return Ok(None);
+        }
+        let mut bytes = vec![0; self.len as usize];
+        file.seek(SeekFrom::Start(self.offset))?;
+        file.read_exact(&mut bytes)?;
+        Ok(Some(bytes))
+    }
+}
+
 pub(super) fn load(path: &Path, shown: &str, corpus: &mut Corpus) {
-    let file = match std::fs::File::open(path) {
+    let file = match File::open(path) {
         Ok(file) => file,
         Err(e) => return corpus.fail(shown, format!("cannot read: {e}")),
     };
+    let source = again(path, &file, shown);
     let before = corpus.documents.len() + corpus.errors.len();
     let mut reader = BufReader::new(file);
     let mut chunk = Vec::new();
-    let mut number = 0;
+    let (mut number, mut offset) = (0, 0);
     loop {
         chunk.clear();
         match (&mut reader)
@@ -49,17 +120,36 @@ pub(super) fn load(path: &Path, shown: &str, corpus: &mut Corpus) {
                     format!("{shown}:{number}"),
                     format!("line longer than {MAX_FILE_BYTES} bytes"),
                 );
-                if skip_rest_of_line(&mut reader).is_err() {
-                    break;
+                match skip_rest_of_line(&mut reader) {
+                    Ok(skipped) => offset += (chunk.len() + skipped) as u64,
+                    Err(_) => break,
                 }
             }
             Ok(_) => {
-                if number == 0 && chunk.starts_with(b"\xef\xbb\xbf") {
-                    chunk.drain(..3);
-                }
-                for line in split_lone_cr(&chunk) {
+                let start = offset;
+                offset += chunk.len() as u64;
+                let bom = if number == 0 && chunk.starts_with(b"\xef\xbb\xbf") {
+                    3
+                } else {
+                    0
+                };
+                for line in split_lone_cr(&chunk[bom..]) {
                     number += 1;
-                    record(line, shown, number, corpus);
+                    let at = start + (line.as_ptr() as usize - chunk.as_ptr() as usize) as u64;
+                    let place = source.as_ref().map(|source| Line {
+                        source: Arc::clone(source),
+                        offset: at,
+                        len: line.len() as u32,
+                        number: number as u32,
+                    });
+                    match parse(line, shown, number) {
+                        Ok(Some(doc)) => corpus.documents.push(match place {
+                            Some(place) => Entry::line(doc, place),
+                            None => Entry::from(doc),
+                        }),
+                        Ok(None) => {}
+                        Err(e) => corpus.fail(format!("{shown}:{number}"), e),
+                    }
                 }
             }
             Err(e) => {
@@ -73,6 +163,21 @@ pub(super) fn load(path: &Path, shown: &str, corpus: &mut Corpus) {
     if corpus.documents.len() + corpus.errors.len() == before {
         corpus.fail(shown, "empty file (no JSON lines)");
     }
+}
+
+/// A second handle on a regular file, to read its lines again; none for a pipe
+/// or a file that cannot be opened twice, whose texts are then kept.
+fn again(path: &Path, file: &File, shown: &str) -> Option<Arc<Source>> {
+    let stamp = stamp(file).ok()?;
+    let again = File::open(path).ok()?;
+    let regular = again.metadata().is_ok_and(|m| m.is_file());
+    regular.then(|| {
+        Arc::new(Source {
+            file: Mutex::new(again),
+            shown: shown.to_string(),
+            stamp,
+        })
+    })
 }
 
 /// A line read up to its line feed, cut at each lone carriage return.
@@ -94,33 +199,30 @@ fn split_lone_cr(chunk: &[u8]) -> impl Iterator<Item = &[u8]> {
     })
 }
 
-fn skip_rest_of_line(reader: &mut impl BufRead) -> std::io::Result<()> {
-    reader.skip_until(b'\n').map(|_| ())
+/// Skip to the next line, returning the bytes skipped.
+fn skip_rest_of_line(reader: &mut impl BufRead) -> std::io::Result<usize> {
+    reader.skip_until(b'\n')
 }
 
-fn record(bytes: &[u8], shown: &str, number: usize, corpus: &mut Corpus) {
+/// The document of one line: none for a blank line, an error for a bad one.
+fn parse(bytes: &[u8], shown: &str, number: usize) -> Result<Option<Document>, String> {
     let at = format!("{shown}:{number}");
     let (text, encoding) = match std::str::from_utf8(bytes) {
         Ok(text) => (std::borrow::Cow::Borrowed(text), None),
         Err(_) => match decode::windows_1252(bytes) {
             Some(text) => (text.into(), Some(decode::WINDOWS_1252_NAME)),
-            None => {
-                return corpus.fail(
-                    at,
-                    "line is neither valid UTF-8 nor plain Windows-1252 text",
-                );
-            }
+            None => return Err("line is neither valid UTF-8 nor plain Windows-1252 text".into()),
         },
     };
     if text.trim().is_empty() {
-        return;
+        return Ok(None);
     }
     let record: Record = match serde_json::from_str(text.trim_end_matches(['\n', '\r'])) {
         Ok(record) => record,
-        Err(e) => return corpus.fail(at, bad_json(&e)),
+        Err(e) => return Err(bad_json(&e)),
     };
     let Some(body) = record.text.filter(|t| !t.trim().is_empty()) else {
-        return corpus.fail(at, "empty `text`");
+        return Err("empty `text`".into());
     };
     let id = match record.id {
         Some(serde_json::Value::String(s)) => s,
@@ -139,7 +241,7 @@ fn record(bytes: &[u8], shown: &str, number: usize, corpus: &mut Corpus) {
     };
     let mut doc = Document::new(format!("{stem}#{id}"), at, body, front);
     doc.encoding = encoding;
-    corpus.documents.push(doc);
+    Ok(Some(doc))
 }
 
 /// serde_json's message, with the column but without its "line 1" (the line is in the path).
@@ -211,5 +313,49 @@ mod tests {
             "bad JSON at column 18: EOF while parsing a value"
         );
         assert_eq!(errors[1], ("a.jsonl:3", "empty `text`"));
+    }
+
+    fn loaded(bytes: &[u8]) -> (tempfile::TempDir, std::path::PathBuf, Corpus) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.jsonl");
+        std::fs::write(&path, bytes).unwrap();
+        let mut corpus = Corpus::default();
+        load(&path, "a.jsonl", &mut corpus);
+        (dir, path, corpus)
+    }
+
+    #[test]
+    fn each_line_read_again_is_the_line_first_read() {
+        // A byte-order mark, a lone carriage return between two records, a
+        // Windows-1252 line, and a blank line.
+        let mut bytes = b"\xef\xbb\xbf{\"id\": 1, \"text\": \"One.\\nLine two.\"}\r".to_vec();
+        bytes.extend(b"{\"id\": 2, \"text\": \"Two \\u00e9.\"}\r\n\n");
+        bytes.extend(b"{\"id\": 3, \"text\": \"Caf\xe9 three.\"}\n");
+        let (_dir, _path, corpus) = loaded(&bytes);
+        let texts: Vec<String> = corpus
+            .documents
+            .iter()
+            .map(|entry| entry.document().unwrap().text.clone())
+            .collect();
+        assert_eq!(texts, ["One.\nLine two.", "Two é.", "Café three."]);
+        let paths: Vec<&str> = corpus.documents.iter().map(|e| e.path.as_str()).collect();
+        assert_eq!(paths, ["a.jsonl:1", "a.jsonl:2", "a.jsonl:4"]);
+        assert_eq!(
+            corpus.documents[2].encoding,
+            Some(decode::WINDOWS_1252_NAME)
+        );
+        assert_eq!(corpus.documents[0].lines.line("One.\n".len()), 2);
+    }
+
+    #[test]
+    fn a_file_changed_after_loading_is_an_error_naming_the_line() {
+        let (_dir, path, corpus) =
+            loaded(b"{\"id\": 1, \"text\": \"One.\"}\n{\"text\": \"Two.\"}\n");
+        std::fs::write(&path, "{\"id\": 1, \"text\": \"Changed.\"}\n").unwrap();
+        let error = corpus.documents[1].document().unwrap_err();
+        assert_eq!(
+            (error.path.as_str(), error.error.as_str()),
+            ("a.jsonl:2", "the file changed while prov was reading it")
+        );
     }
 }

@@ -229,6 +229,7 @@ fn citation(source: String, source_kind: SourceKind, kind: CitationKind, span: S
         kind,
         cue: String::new(),
         span,
+        column: 0,
         date: None,
     }
 }

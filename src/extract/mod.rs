@@ -101,6 +101,9 @@ pub struct Citation {
     pub cue: String,
     /// The span of the cue in the text.
     pub span: Span,
+    /// The 1-based character column of the span's start on its line: set by
+    /// [`extract`] (0 before), so that reports need not read the text again.
+    pub column: usize,
     /// A date the citation gives for the source's report ("first reported … on May 3"),
     /// resolved against the article's own date where it has one.
     pub date: Option<NaiveDate>,
@@ -133,8 +136,11 @@ pub fn extract(doc: &Document, registry: &Registry) -> Extraction {
     meta.wire = credits.wire;
     meta.chrome = chrome::chrome_lines(doc);
     let published = meta.published.as_ref().map(|found| found.value);
-    let citations =
+    let mut citations =
         citations::citations(&doc.text, registry, &people, published, credits.citations);
+    for citation in &mut citations {
+        citation.column = doc.line_col(citation.span.start).1;
+    }
     let quotes = quotes::quotes(doc, registry, &people);
     Extraction {
         meta,

@@ -155,6 +155,7 @@ fn wire_citation(text: &str, source: String, source_kind: SourceKind, span: Span
             .collect::<Vec<_>>()
             .join(" "),
         span,
+        column: 0,
         date: None,
     }
 }

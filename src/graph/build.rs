@@ -5,7 +5,7 @@
 //! edges article by article, so the same inputs always give the same graph.
 
 use super::{CitationGraph, Edge, Node, facts, story};
-use crate::corpus::Document;
+use crate::corpus::Entry;
 use crate::extract::{Citation, CitationKind, Extraction, SourceKind};
 use crate::outlet::Registry;
 use crate::reuse::CopyPair;
@@ -29,7 +29,7 @@ pub(super) struct ArticleSources {
 /// Build the citation graph of a corpus. `extractions` is parallel to `docs`;
 /// `copies` index into `docs`.
 pub fn build(
-    docs: &[Document],
+    docs: &[Entry],
     extractions: &[Extraction],
     copies: &[CopyPair],
     registry: &Registry,
@@ -61,7 +61,7 @@ pub fn build(
     }
 }
 
-fn article_node(docs: &[Document], extractions: &[Extraction], doc: usize) -> Node {
+fn article_node(docs: &[Entry], extractions: &[Extraction], doc: usize) -> Node {
     Node::Article {
         doc,
         id: docs[doc].id.clone(),
@@ -125,7 +125,7 @@ pub(super) fn earlier(a: Option<NaiveDate>, b: Option<NaiveDate>) -> Option<Naiv
 }
 
 fn all_nodes(
-    docs: &[Document],
+    docs: &[Entry],
     extractions: &[Extraction],
     sources: &[ArticleSources],
 ) -> BTreeSet<Node> {

@@ -2,7 +2,7 @@
 //! for the five seed articles (`seeds/`), so the graph can be tested apart
 //! from the extractor.
 
-use crate::corpus::{Document, FrontMatter};
+use crate::corpus::{Document, Entry, FrontMatter};
 use crate::extract::{Citation, CitationKind, Clue, Extraction, Found, Meta, Quote, SourceKind};
 use crate::outlet::{Outlet, OutletKind, Registry};
 use chrono::NaiveDate;
@@ -40,13 +40,9 @@ pub fn date(text: &str) -> NaiveDate {
     text.parse().expect("a test date")
 }
 
-pub fn document(id: &str) -> Document {
-    Document::new(
-        id.into(),
-        format!("seeds/{id}.txt"),
-        String::new(),
-        FrontMatter::default(),
-    )
+pub fn document(id: &str) -> Entry {
+    let front = FrontMatter::default();
+    Document::new(id.into(), format!("seeds/{id}.txt"), String::new(), front).into()
 }
 
 pub fn found<T>(value: T) -> Option<Found<T>> {
@@ -64,6 +60,7 @@ pub fn cite(source: &str, source_kind: SourceKind, kind: CitationKind) -> Citati
         kind,
         cue: String::new(),
         span: 0..0,
+        column: 0,
         date: None,
     }
 }
@@ -93,7 +90,7 @@ fn quote(text: &str, speaker: Option<&str>) -> Quote {
 }
 
 /// The five seed documents and what the extractor should find in them.
-pub fn seeds() -> (Vec<Document>, Vec<Extraction>) {
+pub fn seeds() -> (Vec<Entry>, Vec<Extraction>) {
     use CitationKind::{Interview, Report, Statement, Wire};
     let docs = SEED_IDS.iter().map(|id| document(id)).collect();
     let nikkei_first_reported = Citation {

@@ -25,9 +25,9 @@ pub struct AuditText {
 
 impl AuditReport for AuditText {
     fn render(&self, audit: &Audit, settings: &Settings) -> String {
-        let doc = &audit.analysis.documents[audit.doc];
+        let doc = &audit.draft;
         // Blank lines stand in for front matter, so codespan's line numbers are the file's.
-        let source = "\n".repeat(doc.first_line() - 1) + &doc.text;
+        let source = "\n".repeat(doc.lines().first() - 1) + &doc.text;
         let file = SimpleFile::new(doc.path.as_str(), source.as_str());
         let mut out = String::new();
         for finding in by_importance(&audit.verdict.findings) {
@@ -47,7 +47,7 @@ fn diagnostic(doc: &Document, finding: &Finding, settings: &Settings) -> Diagnos
         Severity::Warning => diagnostic::Severity::Warning,
         Severity::Info => diagnostic::Severity::Note,
     };
-    let shift = doc.first_line() - 1;
+    let shift = doc.lines().first() - 1;
     let labels = finding.span.iter().map(|span| {
         let first_line = first_line_of(doc, span);
         Label::primary((), first_line.start + shift..first_line.end + shift)
@@ -197,11 +197,11 @@ fn origin(o: &UncitedOrigin) -> String {
 
 /// Each source the draft cites, by kind of citation, with their lines.
 fn cited<'a>(audit: &'a Audit) -> impl Iterator<Item = String> + 'a {
-    let doc = &audit.analysis.documents[audit.doc];
+    let lines = &audit.analysis.documents[audit.doc].lines;
     let mut uses: Vec<(&str, &str, Vec<usize>)> = Vec::new();
     for c in &audit.analysis.extractions[audit.doc].citations {
         let kind = crate::graph::citation_kind_name(c.kind);
-        let line = doc.line_col(c.span.start).0;
+        let line = lines.line(c.span.start);
         match uses
             .iter_mut()
             .find(|(s, k, _)| *s == c.source && *k == kind)

@@ -301,7 +301,7 @@ fn citations(out: &mut String, analysis: &Analysis, index: usize) {
          <th>cue</th><th>date</th></tr></thead><tbody>\n",
     );
     for c in &extraction.citations {
-        let (line, column) = doc.line_col(c.span.start);
+        let (line, column) = (doc.lines.line(c.span.start), c.column);
         let _ = writeln!(
             out,
             "<tr><td>{}</td><td>{}</td><td class=\"num\">{line}:{column}</td>\
@@ -379,10 +379,10 @@ mod tests {
             Document::new(id.into(), format!("{id}.txt"), text, FrontMatter::default())
         };
         let corpus = Corpus {
-            documents: vec![document("original"), document("repost")],
+            documents: vec![document("original").into(), document("repost").into()],
             ..Corpus::default()
         };
-        let mut analysis = crate::analysis::analyze(corpus, &settings);
+        let mut analysis = crate::analysis::analyze(corpus, &settings).unwrap();
         analysis.copies = vec![CopyPair {
             copier: 1,
             source: 0,

@@ -218,7 +218,7 @@ pub(super) fn article<'a>(
     let (doc, extraction) = (&analysis.documents[index], &analysis.extractions[index]);
     let meta = &extraction.meta;
     let citations = extraction.citations.iter().map(|c| {
-        let (line, column) = doc.line_col(c.span.start);
+        let (line, column) = (doc.lines.line(c.span.start), c.column);
         Citation {
             source: &c.source,
             source_kind: c.source_kind,
@@ -232,7 +232,7 @@ pub(super) fn article<'a>(
     let quotes = extraction.quotes.iter().map(|q| Quote {
         text: &q.text,
         speaker: q.speaker.as_deref(),
-        line: doc.line_col(q.span.start).0,
+        line: doc.lines.line(q.span.start),
     });
     Article {
         id: &doc.id,
@@ -268,7 +268,8 @@ pub(super) fn errors(analysis: &Analysis) -> Vec<Error<'_>> {
 
 /// The copies of article `index` with their passages.
 fn copies_of<'a>(analysis: &'a Analysis, index: usize, pairs: &[&'a CopyPair]) -> Vec<Copy<'a>> {
-    let lines = |doc: usize, span: &crate::extract::Span| analysis.documents[doc].lines_of(span);
+    let lines =
+        |doc: usize, span: &crate::extract::Span| analysis.documents[doc].lines.lines_of(span);
     pairs
         .iter()
         .map(|&pair| {

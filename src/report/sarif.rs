@@ -21,7 +21,7 @@ pub struct Sarif;
 
 impl AuditReport for Sarif {
     fn render(&self, audit: &Audit, settings: &Settings) -> String {
-        let doc = &audit.analysis.documents[audit.doc];
+        let doc = &audit.draft;
         let rules = rule_ids(settings);
         let active = audit.verdict.findings.iter().map(|f| (f, None));
         let suppressed = audit.suppressed.iter().map(|s| (&s.finding, Some(s)));

@@ -6,19 +6,12 @@
 //! (a publisher reusing its own text). Otherwise it is an untraceable repost.
 
 use super::CopyPair;
-use crate::corpus::Document;
 use crate::extract::Extraction;
 use crate::outlet::Registry;
 
 /// Set `attributed` on every pair. For a pair whose direction is unknown, a credit
 /// either way counts, since the document that credits the other is the likely copier.
-pub fn attribute(
-    pairs: &mut [CopyPair],
-    docs: &[Document],
-    extractions: &[Extraction],
-    registry: &Registry,
-) {
-    debug_assert_eq!(docs.len(), extractions.len());
+pub fn attribute(pairs: &mut [CopyPair], extractions: &[Extraction], registry: &Registry) {
     for pair in pairs.iter_mut() {
         let (Some(copier), Some(source)) =
             (extractions.get(pair.copier), extractions.get(pair.source))
@@ -100,6 +93,7 @@ mod tests {
                     kind: CitationKind::Report,
                     cue: format!("according to {source}"),
                     span: 0..1,
+                    column: 0,
                     date: None,
                 })
                 .collect(),
@@ -123,9 +117,8 @@ mod tests {
     }
 
     fn attributed(extractions: &[Extraction], pair_: CopyPair) -> bool {
-        let docs = super::super::blank_documents(extractions.len());
         let mut pairs = [pair_];
-        attribute(&mut pairs, &docs, extractions, &registry());
+        attribute(&mut pairs, extractions, &registry());
         pairs[0].attributed
     }
 

@@ -23,7 +23,7 @@ pub use attribution::attribute;
 pub use params::ReuseParams;
 pub use quotes::{QuoteChange, QuoteMatch, QuoteRef, quote_matches, quote_matches_with};
 
-use crate::corpus::Document;
+use crate::corpus::{Entry, LoadError};
 use crate::extract::{Extraction, Span};
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -102,50 +102,55 @@ pub fn pairs_by_document(documents: usize, pairs: &[CopyPair]) -> Vec<Vec<&CopyP
 /// `published` gives each document's date where known (same indices as `docs`;
 /// missing entries count as unknown). The result is sorted and does not depend on
 /// the number of threads. `attributed` is left false: see [`attribute`].
+///
+/// Each text is read once to sketch it, then again for each candidate pair it is
+/// in; none is kept. An error is a text that could not be read again.
 pub fn find_copies(
-    docs: &[Document],
+    docs: &[Entry],
     published: &[Option<NaiveDate>],
     params: &ReuseParams,
-) -> Vec<CopyPair> {
-    let summaries: Vec<sketch::Summary> = docs
+) -> Result<Vec<CopyPair>, LoadError> {
+    let summaries = docs
         .par_iter()
-        .map(|doc| {
-            let words = shingle::words(&doc.text);
-            sketch::summarise(
+        .map(|entry| {
+            let words = shingle::words(&entry.document()?.text);
+            Ok(sketch::summarise(
                 shingle::shingles(&words, params.shingle_size),
                 params.sketch_size,
                 params.bands,
                 params.sample_modulus,
-            )
+            ))
         })
-        .collect();
+        .collect::<Result<Vec<sketch::Summary>, LoadError>>()?;
     let candidates = candidates::candidate_pairs(summaries, params);
     // Verification groups the candidates by their second document, so that each
     // document is tokenised and indexed once as a target rather than once per pair.
     let mut by_target = candidates;
     by_target.par_sort_unstable_by_key(|&(a, b)| (b, a));
-    let prepare =
-        |doc: usize| verify::Prepared::new(shingle::words(&docs[doc].text), params.shingle_size);
-    let mut pairs: Vec<CopyPair> = by_target
+    let prepare = |doc: usize| -> Result<verify::Prepared, LoadError> {
+        let words = shingle::words(&docs[doc].document()?.text);
+        Ok(verify::Prepared::new(words, params.shingle_size))
+    };
+    let groups = by_target
         .par_chunk_by(|x, y| x.1 == y.1)
-        .flat_map_iter(|group| {
+        .map(|group| {
             let b = group[0].1 as usize;
-            let target = verify::Target::new(prepare(b));
-            group
-                .iter()
-                .filter_map(|&(a, _)| {
-                    let a = a as usize;
-                    let verdict = verify::verify_prepared(&prepare(a), &target, params);
-                    verdict.is_copy(params).then(|| {
-                        let date = |i: usize| published.get(i).copied().flatten();
-                        copy_pair(a, b, date(a), date(b), &verdict, params)
-                    })
-                })
-                .collect::<Vec<_>>()
+            let target = verify::Target::new(prepare(b)?);
+            let mut pairs = Vec::new();
+            for &(a, _) in group {
+                let a = a as usize;
+                let verdict = verify::verify_prepared(&prepare(a)?, &target, params);
+                if verdict.is_copy(params) {
+                    let date = |i: usize| published.get(i).copied().flatten();
+                    pairs.push(copy_pair(a, b, date(a), date(b), &verdict, params));
+                }
+            }
+            Ok(pairs)
         })
-        .collect();
+        .collect::<Result<Vec<Vec<CopyPair>>, LoadError>>()?;
+    let mut pairs: Vec<CopyPair> = groups.into_iter().flatten().collect();
     pairs.sort_by_key(|p| (p.copier, p.source));
-    pairs
+    Ok(pairs)
 }
 
 /// Which of `a` and `b` copied the other.
@@ -255,13 +260,3 @@ pub fn orient_by_publisher(pairs: &mut [CopyPair], extractions: &[Extraction]) {
 
 #[cfg(test)]
 mod tests;
-
-/// `n` documents with no text of their own, for tests that build extractions by hand.
-#[cfg(test)]
-fn blank_documents(n: usize) -> Vec<Document> {
-    let blank = |i: usize| {
-        let front = crate::corpus::FrontMatter::default();
-        Document::new(i.to_string(), i.to_string(), "x".into(), front)
-    };
-    (0..n).map(blank).collect()
-}

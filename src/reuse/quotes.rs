@@ -11,7 +11,6 @@
 
 use super::params::ReuseParams;
 use super::shingle::{shingles, words};
-use crate::corpus::Document;
 use crate::extract::Extraction;
 
 /// Quotes shorter than this many words are not tracked (scare quotes, single terms).
@@ -61,17 +60,12 @@ pub struct QuoteMatch {
 
 /// Match the quotes of all documents with each other under the default
 /// [`ReuseParams`], sorted by `(first, second)`.
-pub fn quote_matches(docs: &[Document], extractions: &[Extraction]) -> Vec<QuoteMatch> {
-    quote_matches_with(docs, extractions, &ReuseParams::default())
+pub fn quote_matches(extractions: &[Extraction]) -> Vec<QuoteMatch> {
+    quote_matches_with(extractions, &ReuseParams::default())
 }
 
 /// [`quote_matches`] with the `[reuse]` settings of `rules.toml`.
-pub fn quote_matches_with(
-    docs: &[Document],
-    extractions: &[Extraction],
-    params: &ReuseParams,
-) -> Vec<QuoteMatch> {
-    debug_assert_eq!(docs.len(), extractions.len());
+pub fn quote_matches_with(extractions: &[Extraction], params: &ReuseParams) -> Vec<QuoteMatch> {
     let mut refs = Vec::new();
     let mut sizes = Vec::new();
     let mut postings: Vec<(u64, u32)> = Vec::new();
@@ -256,7 +250,6 @@ mod tests {
     }
 
     fn run(quotes: Vec<Vec<Quote>>) -> Vec<QuoteMatch> {
-        let docs = super::super::blank_documents(quotes.len());
         let extractions: Vec<Extraction> = quotes
             .into_iter()
             .map(|quotes| Extraction {
@@ -264,7 +257,7 @@ mod tests {
                 ..Extraction::default()
             })
             .collect();
-        quote_matches(&docs, &extractions)
+        quote_matches(&extractions)
     }
 
     #[test]

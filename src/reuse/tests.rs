@@ -2,7 +2,7 @@
 //! for copies made from the seeds, with their grades, passages and directions.
 
 use super::*;
-use crate::corpus::FrontMatter;
+use crate::corpus::{Document, FrontMatter};
 
 fn seed(prefix: &str) -> String {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
@@ -16,6 +16,16 @@ fn seed(prefix: &str) -> String {
 
 fn doc(id: &str, text: String) -> Document {
     Document::new(id.into(), format!("{id}.txt"), text, FrontMatter::default())
+}
+
+/// [`find_copies`] on documents held in memory.
+fn copies(
+    docs: &[Document],
+    published: &[Option<NaiveDate>],
+    params: &ReuseParams,
+) -> Vec<CopyPair> {
+    let entries: Vec<Entry> = docs.iter().cloned().map(Entry::from).collect();
+    find_copies(&entries, published, params).expect("held texts are always read")
 }
 
 fn seeds() -> Vec<Document> {
@@ -51,7 +61,7 @@ fn a_verbatim_copy_without_the_outlet_name_is_found_with_its_passages() {
     let original = seed("000");
     let copy = original.replacen("Afghan Voice Agency (AVA): ", "", 1);
     let docs = [doc("copy", copy), doc("000", original)];
-    let pairs = find_copies(&docs, &[], &ReuseParams::default());
+    let pairs = copies(&docs, &[], &ReuseParams::default());
     assert_eq!(pairs.len(), 1);
     let pair = &pairs[0];
     assert_eq!((pair.copier, pair.source, pair.directed), (0, 1, false));
@@ -82,7 +92,7 @@ fn a_verbatim_copy_without_the_outlet_name_is_found_with_its_passages() {
 #[test]
 fn a_lightly_edited_copy_is_graded_light() {
     let docs = [doc("002", seed("002")), doc("edited", lightly_edited_002())];
-    let pairs = find_copies(&docs, &[], &ReuseParams::default());
+    let pairs = copies(&docs, &[], &ReuseParams::default());
     assert_eq!(pairs.len(), 1);
     let pair = &pairs[0];
     assert_eq!(pair.grade, ReuseGrade::Light);
@@ -103,7 +113,7 @@ fn the_seeds_that_share_no_text_are_not_paired() {
     // 000, 001 and 002 all retell CNN's interview and share some sentences;
     // 003 (a fictional rewrite) and 004 (a Vietnamese re-post) share no run of text
     // with anything long enough to count.
-    let pairs = find_copies(&seeds(), &[], &ReuseParams::default());
+    let pairs = copies(&seeds(), &[], &ReuseParams::default());
     let found: Vec<_> = pairs
         .iter()
         .map(|p| (p.copier, p.source, p.directed, p.grade))
@@ -123,13 +133,13 @@ fn the_later_document_copies_the_earlier() {
     let original = seed("000");
     let docs = [doc("a", original.clone()), doc("b", original)];
     let params = ReuseParams::default();
-    let later_first = find_copies(&docs, &[date("2023-05-12"), date("2023-05-11")], &params);
+    let later_first = copies(&docs, &[date("2023-05-12"), date("2023-05-11")], &params);
     assert_eq!((later_first[0].copier, later_first[0].source), (0, 1));
     assert!(later_first[0].directed);
-    let later_second = find_copies(&docs, &[date("2023-05-11"), date("2023-05-12")], &params);
+    let later_second = copies(&docs, &[date("2023-05-11"), date("2023-05-12")], &params);
     assert_eq!((later_second[0].copier, later_second[0].source), (1, 0));
     // One date, or two equal dates, say nothing; identical texts then stay undirected.
-    let one_date = find_copies(&docs, &[date("2023-05-11")], &params);
+    let one_date = copies(&docs, &[date("2023-05-11")], &params);
     assert_eq!((one_date[0].copier, one_date[0].directed), (0, false));
 }
 
@@ -144,7 +154,7 @@ fn without_dates_the_contained_document_is_the_copier() {
         .collect::<Vec<_>>()
         .join("\n");
     let docs = [doc("002", full), doc("excerpt", excerpt)];
-    let pairs = find_copies(&docs, &[], &ReuseParams::default());
+    let pairs = copies(&docs, &[], &ReuseParams::default());
     assert_eq!(pairs.len(), 1);
     let pair = &pairs[0];
     assert_eq!((pair.copier, pair.source, pair.directed), (1, 0, true));
@@ -170,7 +180,7 @@ fn results_do_not_depend_on_the_thread_count() {
             .num_threads(threads)
             .build()
             .unwrap()
-            .install(|| find_copies(&docs, &[], &ReuseParams::default()))
+            .install(|| copies(&docs, &[], &ReuseParams::default()))
     };
     let one = run(1);
     assert_eq!(one.len(), 8);

@@ -245,7 +245,7 @@ fn inline(document: &str, width: f64, height: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::Document;
+    use crate::corpus::Entry;
     use crate::extract::{Citation, CitationKind, Clue, Extraction, Found, Meta, SourceKind};
     use crate::graph::fixture::{cite, date, document};
     use crate::outlet::{Outlet, OutletKind, Registry};
@@ -262,7 +262,7 @@ mod tests {
             prior: None,
         };
         let registry = Registry::new(vec![outlet("CNN"), outlet("Nikkei Asia")]);
-        let docs: Vec<Document> = ["cnn", "rewrite", "copy"].map(document).into();
+        let docs: Vec<Entry> = ["cnn", "rewrite", "copy"].map(document).into();
         let published_by_cnn = Meta {
             outlet: Some(Found {
                 value: "CNN".into(),

@@ -1,0 +1,71 @@
+//! A corpus entry: one article as a run keeps it between stages.
+//!
+//! An entry holds what every stage and report reads (id, path, front matter, line
+//! starts) and where its text is. The text of a JSON line is not kept: each stage
+//! that reads text reads the line again ([`Entry::document`]), from the operating
+//! system's file cache, so a corpus far larger than memory can be scored. Files
+//! and standard input are kept whole, as they are read once and are small.
+
+use super::{Document, FrontMatter, Lines, LoadError, jsonl};
+use std::borrow::Cow;
+
+/// One article of the corpus: who it is, and where its text is.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// Stable id: the file stem, or `file.jsonl#id`.
+    pub id: String,
+    /// The path as given on the command line, with `:line` for a JSON line.
+    pub path: String,
+    pub front: FrontMatter,
+    /// The encoding the text was decoded from when it was not UTF-8.
+    pub encoding: Option<&'static str>,
+    /// Where the text's lines start, so positions need no text.
+    pub lines: Lines,
+    text: Text,
+}
+
+#[derive(Debug, Clone)]
+enum Text {
+    /// Read once and kept.
+    Held(Box<Document>),
+    /// A line of a JSON lines file, read again when a stage needs it.
+    Line(jsonl::Line),
+}
+
+impl Entry {
+    /// The entry of a JSON line: `doc` as read, whose text is let go.
+    pub(super) fn line(doc: Document, line: jsonl::Line) -> Self {
+        Entry {
+            id: doc.id,
+            path: doc.path,
+            front: doc.front,
+            encoding: doc.encoding,
+            lines: doc.lines,
+            text: Text::Line(line),
+        }
+    }
+
+    /// The article with its text: the one kept, or its JSON line read again.
+    ///
+    /// Reading again fails only when the file changed or became unreadable since it
+    /// was loaded: the error then names the line.
+    pub fn document(&self) -> Result<Cow<'_, Document>, LoadError> {
+        match &self.text {
+            Text::Held(doc) => Ok(Cow::Borrowed(doc)),
+            Text::Line(line) => line.read_again(&self.id).map(Cow::Owned),
+        }
+    }
+}
+
+impl From<Document> for Entry {
+    fn from(doc: Document) -> Self {
+        Entry {
+            id: doc.id.clone(),
+            path: doc.path.clone(),
+            front: doc.front.clone(),
+            encoding: doc.encoding,
+            lines: doc.lines().clone(),
+            text: Text::Held(Box::new(doc)),
+        }
+    }
+}
