@@ -381,7 +381,7 @@ fn list_rules(settings: &Settings) -> io::Result<u8> {
         let cap = r.cap.map(|c| c.to_string()).unwrap_or_default();
         let on = if r.enabled { "yes" } else { "no" };
         table.add_row([
-            r.id.as_str(),
+            &*r.id,
             kind_name(r.kind),
             &severity,
             &format!("{:+}", r.weight),

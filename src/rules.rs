@@ -12,11 +12,13 @@ use crate::extract::{Extraction, SourceKind, Span};
 use crate::outlet::Outlet;
 use crate::settings::{Check, Comparison, Rule, Settings};
 use serde::Serialize;
+use std::sync::Arc;
 
 /// One rule that fired on one article.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Finding {
-    pub rule: String,
+    /// The rule's id, shared with the rule: a large run holds millions of findings.
+    pub rule: Arc<str>,
     pub severity: Severity,
     /// What this finding adds to the score.
     pub weight: f64,
@@ -30,7 +32,7 @@ pub struct Finding {
     pub span: Option<Span>,
     /// The text the finding points at (at most one line).
     pub excerpt: Option<String>,
-    pub message: String,
+    pub message: Arc<str>,
     /// What this article's evidence adds to the message (say, which article it copied).
     pub detail: Option<String>,
 }

@@ -15,6 +15,7 @@ use regex::{Regex, RegexBuilder};
 use sha2::{Digest, Sha256};
 use std::fmt;
 use std::ops::Range;
+use std::sync::Arc;
 use toml::Spanned;
 
 /// A compiled regex may use at most this much memory; larger ones are refused.
@@ -44,12 +45,13 @@ pub struct Settings {
 /// One checked rule.
 #[derive(Debug)]
 pub struct Rule {
-    pub id: String,
+    /// Shared with every finding of the rule, as is its message.
+    pub id: Arc<str>,
     pub kind: RuleKind,
     pub severity: Severity,
     pub weight: f64,
     pub cap: Option<f64>,
-    pub message: String,
+    pub message: Arc<str>,
     pub explanation: String,
     pub enabled: bool,
     pub check: Check,
@@ -172,7 +174,7 @@ impl Settings {
     }
 
     pub fn rule(&self, id: &str) -> Option<&Rule> {
-        self.rules.iter().find(|r| r.id == id)
+        self.rules.iter().find(|r| *r.id == *id)
     }
 
     /// Add the outlets of an outlets file (what `prov outlets import` writes) to
@@ -379,12 +381,12 @@ impl<'a> Checker<'a> {
         self.reject_foreign_fields(r, span.clone());
         let check = self.check(r, span)?;
         Some(Rule {
-            id: r.id.get_ref().clone(),
+            id: r.id.get_ref().as_str().into(),
             kind: r.kind,
             severity: r.severity,
             weight,
             cap,
-            message: r.message.clone(),
+            message: r.message.as_str().into(),
             explanation: r.explanation.clone(),
             enabled: r.enabled,
             check,
@@ -565,7 +567,7 @@ impl<'a> Checker<'a> {
             }
             let entry = entries
                 .iter()
-                .find(|e| *e.get_ref().id.get_ref() == rule.id);
+                .find(|e| **e.get_ref().id.get_ref() == *rule.id);
             let phrases = entry.and_then(|e| e.get_ref().phrases.as_ref());
             for phrase in phrases.map(|p| p.get_ref().as_slice()).unwrap_or_default() {
                 patterns.push(phrase.clone());

@@ -75,7 +75,7 @@ impl Baseline {
 
     pub fn accepts(&self, finding: &Finding) -> bool {
         self.accepted
-            .contains(&(finding.rule.clone(), fingerprint(finding)))
+            .contains(&(finding.rule.to_string(), fingerprint(finding)))
     }
 }
 
@@ -85,10 +85,10 @@ pub fn render<'a>(findings: impl IntoIterator<Item = &'a Finding>) -> String {
         .into_iter()
         .filter(|f| is_problem(f))
         .map(|f| Entry {
-            rule: f.rule.clone(),
+            rule: f.rule.to_string(),
             fingerprint: fingerprint(f),
             excerpt: f.excerpt.clone(),
-            message: Some(f.message.clone()),
+            message: Some(f.message.to_string()),
         })
         .collect();
     accepted.sort_by(|a, b| (&a.rule, &a.fingerprint).cmp(&(&b.rule, &b.fingerprint)));

@@ -52,7 +52,8 @@ pub struct Marker {
 
 impl Marker {
     pub fn silences(&self, finding: &Finding) -> bool {
-        finding.line.is_some_and(|l| self.lines.contains(&l)) && self.rules.contains(&finding.rule)
+        finding.line.is_some_and(|l| self.lines.contains(&l))
+            && self.rules.iter().any(|r| **r == *finding.rule)
     }
 
     /// The built-in warning for a marker with no reason, if this is one.
@@ -170,7 +171,7 @@ mod tests {
         assert_eq!(m.reason, None);
         let warning = m.missing_reason(&d).unwrap();
         assert_eq!(
-            (warning.rule.as_str(), warning.line, warning.column),
+            (&*warning.rule, warning.line, warning.column),
             (NO_REASON, Some(1), Some(6))
         );
     }

@@ -20,6 +20,7 @@ use crate::extract::{Extraction, Quote, Span};
 use crate::graph::ArticleFacts;
 use crate::reuse::{CopyPair, QuoteChange};
 use std::collections::BTreeMap;
+use std::sync::LazyLock;
 
 /// What a detector needs to know about one article.
 pub struct Article<'a> {
@@ -64,20 +65,41 @@ pub struct Signal {
 pub type Signals = BTreeMap<&'static str, Signal>;
 
 /// The values of one article's signals, by name: what a verdict keeps once the
-/// rules have read the evidence. A flat slice, not a map of [`Signal`]s: a map per
-/// article took more memory than the article's text.
+/// rules have read the evidence. The values alone, with a bit per documented signal
+/// for whether it was measured, not a map of [`Signal`]s: a map per article took more
+/// memory than the article's text, and names beside the values a third of a verdict.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct SignalValues(Box<[(&'static str, f64)]>);
+pub struct SignalValues {
+    /// Bit `i`: whether the signal `NAMES[i]` was measured.
+    measured: u64,
+    /// The measured values, in name order.
+    values: Box<[f64]>,
+}
+
+/// Every documented signal's name, in name order: [`SignalValues`] numbers them.
+static NAMES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut names: Vec<&str> = signals().map(|s| s.name).collect();
+    names.sort_unstable();
+    assert!(names.len() <= 64, "SignalValues has a bit per signal");
+    names
+});
 
 impl SignalValues {
     pub fn get(&self, name: &str) -> Option<f64> {
-        let found = self.0.binary_search_by(|(n, _)| (*n).cmp(name));
-        found.ok().map(|i| self.0[i].1)
+        let bit = NAMES.binary_search(&name).ok()?;
+        let below = self.measured & ((1 << bit) - 1);
+        (self.measured >> bit & 1 == 1).then(|| self.values[below.count_ones() as usize])
     }
 
     /// Every signal and its value, in name order.
     pub fn iter(&self) -> impl Iterator<Item = (&'static str, f64)> + '_ {
-        self.0.iter().copied()
+        let measured = NAMES
+            .iter()
+            .enumerate()
+            .filter(|&(bit, _)| self.measured >> bit & 1 == 1);
+        measured
+            .map(|(_, name)| *name)
+            .zip(self.values.iter().copied())
     }
 }
 
@@ -89,8 +111,15 @@ impl serde::Serialize for SignalValues {
 }
 
 impl From<&Signals> for SignalValues {
+    /// Panics on a signal no detector documents (a test runs every detector).
     fn from(signals: &Signals) -> Self {
-        SignalValues(signals.iter().map(|(name, s)| (*name, s.value)).collect())
+        let mut measured = 0;
+        for name in signals.keys() {
+            let bit = NAMES.binary_search(name).expect("a documented signal");
+            measured |= 1 << bit;
+        }
+        let values = signals.values().map(|s| s.value).collect();
+        SignalValues { measured, values }
     }
 }
 
@@ -159,14 +188,25 @@ mod tests {
     #[test]
     fn signal_values_keep_each_value_by_name() {
         let mut signals = Signals::new();
-        count(&mut signals, "quoted_speakers", vec![0..1, 4..5]);
+        count(&mut signals, "wire_credit", vec![0..1, 4..5, 9..12]);
+        count(&mut signals, "named_sources", vec![0..1, 4..5]);
         count(&mut signals, "anonymous_sources", vec![]);
         let values = SignalValues::from(&signals);
-        assert_eq!(values.get("quoted_speakers"), Some(2.0));
+        assert_eq!(values.get("wire_credit"), Some(3.0));
+        assert_eq!(values.get("named_sources"), Some(2.0));
         assert_eq!(values.get("anonymous_sources"), Some(0.0));
+        // Documented but not measured here, and not a signal at all.
         assert_eq!(values.get("chrome_lines"), None);
-        let names: Vec<&str> = values.iter().map(|(name, _)| name).collect();
-        assert_eq!(names, ["anonymous_sources", "quoted_speakers"]);
+        assert_eq!(values.get("quoted_speakers"), None);
+        let measured: Vec<(&str, f64)> = values.iter().collect();
+        assert_eq!(
+            measured,
+            [
+                ("anonymous_sources", 0.0),
+                ("named_sources", 2.0),
+                ("wire_credit", 3.0)
+            ]
+        );
     }
 
     #[test]

@@ -29,7 +29,7 @@ impl Report for Csv {
             let signal = |name: &str| verdict.signals.get(name).unwrap_or(0.0).to_string();
             let findings: Vec<&str> = by_importance(&verdict.findings)
                 .iter()
-                .map(|f| f.rule.as_str())
+                .map(|f| &*f.rule)
                 .collect();
             out.write_record([
                 doc.id.clone(),

@@ -49,13 +49,13 @@ impl AuditReport for Sarif {
 /// Every enabled rule, then the built-in finding for a marker without reason.
 fn rule_ids(settings: &Settings) -> Vec<&str> {
     let enabled = settings.rules.iter().filter(|r| r.enabled);
-    let ids = enabled.map(|r| r.id.as_str());
+    let ids = enabled.map(|r| &*r.id);
     ids.chain([audit::suppress::NO_REASON]).collect()
 }
 
 fn rule(settings: &Settings, id: &str) -> Value {
     let (message, severity) = match settings.rule(id) {
-        Some(r) => (r.message.as_str(), r.severity),
+        Some(r) => (&*r.message, r.severity),
         None => ("a prov-ignore marker gives no reason", Severity::Warning),
     };
     json!({
@@ -77,7 +77,7 @@ fn level(severity: Severity) -> &'static str {
 fn result(doc: &Document, f: &Finding, suppressed: Option<&Suppressed>, rules: &[&str]) -> Value {
     let text = match &f.detail {
         Some(detail) => format!("{}: {detail}", f.message),
-        None => f.message.clone(),
+        None => f.message.to_string(),
     };
     let mut result = json!({
         "ruleId": f.rule,
@@ -86,7 +86,7 @@ fn result(doc: &Document, f: &Finding, suppressed: Option<&Suppressed>, rules: &
         "locations": [location(doc, f)],
         "partialFingerprints": {"evidence/v1": baseline::fingerprint(f)},
     });
-    if let Some(index) = rules.iter().position(|id| *id == f.rule) {
+    if let Some(index) = rules.iter().position(|id| **id == *f.rule) {
         result["ruleIndex"] = json!(index);
     }
     if let Some(s) = suppressed {
