@@ -127,6 +127,7 @@ fn scores(analysis: &Analysis, settings: &Settings, priors: bool) -> (Vec<f64>, 
             } else if matches!(verdict.score.start, Start::Prior { .. }) {
                 verdict.score.start.clone()
             } else {
+                let doc = doc.document().expect("the input files stay as they were");
                 let url = doc.front.url.as_deref().unwrap_or("");
                 let outlet = settings.registry.by_domain(url);
                 let clue = outlet.map(|o| Found {

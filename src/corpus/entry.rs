@@ -1,12 +1,13 @@
 //! A corpus entry: one article as a run keeps it between stages.
 //!
-//! An entry holds what every stage and report reads (id, path, front matter, line
-//! starts) and where its text is. The text of a JSON line is not kept: each stage
+//! An entry holds what every stage and report reads (id, path, line starts) and
+//! where its text is; the front matter comes with the text, as extraction alone
+//! reads it. The text of a JSON line is not kept: each stage
 //! that reads text reads the line again ([`Entry::document`]), from the operating
 //! system's file cache, so a corpus far larger than memory can be scored. Files
 //! and standard input are kept whole, as they are read once and are small.
 
-use super::{Document, FrontMatter, Lines, LoadError, jsonl};
+use super::{Document, Lines, LoadError, jsonl};
 use std::borrow::Cow;
 
 /// One article of the corpus: who it is, and where its text is.
@@ -16,7 +17,6 @@ pub struct Entry {
     pub id: String,
     /// The path as given on the command line, with `:line` for a JSON line.
     pub path: String,
-    pub front: FrontMatter,
     /// The encoding the text was decoded from when it was not UTF-8.
     pub encoding: Option<&'static str>,
     /// Where the text's lines start, so positions need no text.
@@ -38,7 +38,6 @@ impl Entry {
         Entry {
             id: doc.id,
             path: doc.path,
-            front: doc.front,
             encoding: doc.encoding,
             lines: doc.lines,
             text: Text::Line(line),
@@ -62,7 +61,6 @@ impl From<Document> for Entry {
         Entry {
             id: doc.id.clone(),
             path: doc.path.clone(),
-            front: doc.front.clone(),
             encoding: doc.encoding,
             lines: doc.lines().clone(),
             text: Text::Held(Box::new(doc)),

@@ -296,12 +296,10 @@ mod tests {
         load(&path, "a.jsonl", &mut corpus);
         let ids: Vec<_> = corpus.documents.iter().map(|d| d.id.as_str()).collect();
         assert_eq!(ids, ["a.jsonl#x1", "a.jsonl#line4"]);
-        assert_eq!(
-            corpus.documents[0].front.published.as_deref(),
-            Some("2023-05-10")
-        );
-        assert_eq!(corpus.documents[0].front.author.as_deref(), Some("A, B"));
-        assert_eq!(corpus.documents[0].front.url.as_deref(), Some("cnn.com"));
+        let front = corpus.documents[0].document().unwrap().front.clone();
+        assert_eq!(front.published.as_deref(), Some("2023-05-10"));
+        assert_eq!(front.author.as_deref(), Some("A, B"));
+        assert_eq!(front.url.as_deref(), Some("cnn.com"));
         let errors: Vec<_> = corpus
             .errors
             .iter()

@@ -75,13 +75,10 @@ fn anchor(index: usize) -> String {
     format!("article-{index}")
 }
 
-/// The title the article gives itself: what `extract` found, else the front matter.
+/// The title the article gives itself: its front matter's, else what `extract` found.
 fn title(analysis: &Analysis, index: usize) -> Option<&str> {
     let meta = &analysis.extractions[index].meta;
-    meta.title
-        .as_ref()
-        .map(|t| t.value.as_str())
-        .or(analysis.documents[index].front.title.as_deref())
+    meta.title.as_ref().map(|t| t.value.as_str())
 }
 
 /// A grade badge, red at 0 through amber to green at 100, so the colour follows
