@@ -61,8 +61,9 @@ pub struct Document {
     /// Every [`CHAR_MARK_STEP`] bytes or so: a byte offset in `text` and the
     /// characters before it, so a column on a very long line costs no more than
     /// counting one step's characters (a 64 MiB line with a finding every few
-    /// words would otherwise take hours).
-    char_marks: Vec<(usize, usize)>,
+    /// words would otherwise take hours). Counted when a column is first asked
+    /// for: loading and copy detection read texts and ask for none.
+    char_marks: std::sync::OnceLock<Vec<(usize, usize)>>,
 }
 
 /// An input that could not become a document, and why.
@@ -95,7 +96,6 @@ impl Document {
     ) -> Self {
         decode::normalize_line_ends(&mut text);
         let lines = Lines::new(&text, first_line);
-        let char_marks = char_marks(&text);
         Document {
             id,
             path,
@@ -103,7 +103,7 @@ impl Document {
             front,
             encoding: None,
             lines,
-            char_marks,
+            char_marks: std::sync::OnceLock::new(),
         }
     }
 
@@ -127,8 +127,9 @@ impl Document {
         while !self.text.is_char_boundary(offset) {
             offset -= 1;
         }
-        let mark = self.char_marks.partition_point(|&(byte, _)| byte <= offset) - 1;
-        let (byte, chars) = self.char_marks[mark];
+        let marks = self.char_marks.get_or_init(|| char_marks(&self.text));
+        let mark = marks.partition_point(|&(byte, _)| byte <= offset) - 1;
+        let (byte, chars) = marks[mark];
         chars + self.text[byte..offset].chars().count()
     }
 
