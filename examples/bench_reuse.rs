@@ -35,7 +35,7 @@ fn main() -> std::io::Result<()> {
     let corpus = prov::corpus::load(&[PathBuf::from(corpus)]);
     let mut held = Vec::with_capacity(corpus.documents.len());
     let mut text_bytes = 0;
-    for entry in &corpus.documents {
+    for entry in corpus.documents {
         let document = entry.document().map_err(corpus_changed)?.into_owned();
         text_bytes += document.text.len();
         held.push(Entry::from(document));
@@ -47,13 +47,13 @@ fn main() -> std::io::Result<()> {
         bands: 32,
         ..ReuseParams::default()
     };
-    let published = vec![None; corpus.documents.len()];
+    let published = vec![None; held.len()];
     let start = Instant::now();
     let pairs = find_copies(&held, &published, &params).map_err(corpus_changed)?;
     let seconds = start.elapsed().as_secs_f64();
     let mut file = std::io::BufWriter::new(std::fs::File::create(out)?);
     let id = |i: usize| {
-        let id = &corpus.documents[i].id;
+        let id = &held[i].id;
         id.rsplit_once('#').map_or(id.as_str(), |(_, id)| id)
     };
     for p in &pairs {
