@@ -377,6 +377,41 @@ fn a_pipe_in_a_folder_is_an_error_not_a_hang() {
     assert_eq!(json["totals"]["inputs"], 1);
 }
 
+/// A JSON lines file given by name as a pipe cannot be read twice: it keeps its
+/// texts, and scores as the same lines in a regular file do.
+#[cfg(unix)]
+#[test]
+fn a_json_lines_pipe_given_by_name_scores_like_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let lines = [
+        r#"{"id": "a", "text": "Kyodo news agency said the office opens in 2024."}"#,
+        r#"{"id": "b", "text": "A NATO spokesman told CNN the office is planned."}"#,
+    ]
+    .join("\n");
+    fs::write(dir.path().join("feed.jsonl"), &lines).unwrap();
+    let pipe = dir.path().join("pipe.jsonl");
+    let made = std::process::Command::new("mkfifo").arg(&pipe).status();
+    if !made.is_ok_and(|s| s.success()) {
+        return; // no mkfifo here: nothing to test
+    }
+    let writer = std::thread::spawn(move || fs::write(pipe, lines).unwrap());
+    let (piped, _) = score_json(dir.path(), &["pipe.jsonl"]);
+    writer.join().unwrap();
+    let (file, _) = score_json(dir.path(), &["feed.jsonl"]);
+    let strip = |json: &Value| {
+        let mut articles = json["articles"].clone();
+        for a in articles.as_array_mut().unwrap() {
+            a.as_object_mut()
+                .unwrap()
+                .retain(|k, _| k != "id" && k != "path");
+        }
+        articles
+    };
+    assert_eq!(piped["totals"]["scored"], 2);
+    assert_eq!(strip(&piped), strip(&file));
+    assert_eq!(piped["articles"][0]["citations"][0]["column"], 1);
+}
+
 #[test]
 fn hidden_entries_are_listed_not_read() {
     let dir = tempfile::tempdir().unwrap();
