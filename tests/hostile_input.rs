@@ -394,9 +394,16 @@ fn a_json_lines_pipe_given_by_name_scores_like_a_file() {
     if !made.is_ok_and(|s| s.success()) {
         return; // no mkfifo here: nothing to test
     }
-    let writer = std::thread::spawn(move || fs::write(pipe, lines).unwrap());
+    // A writer that finishes before prov opens the pipe a second time, as a
+    // short `cat` does: prov must not open it again and wait for another.
+    let mut writer = std::process::Command::new("sh")
+        .args(["-c", "cat feed.jsonl > pipe.jsonl"])
+        .current_dir(dir.path())
+        .spawn()
+        .unwrap();
     let (piped, _) = score_json(dir.path(), &["pipe.jsonl"]);
-    writer.join().unwrap();
+    let _ = writer.kill(); // if prov never opened the pipe, the writer still waits
+    writer.wait().unwrap();
     let (file, _) = score_json(dir.path(), &["feed.jsonl"]);
     let strip = |json: &Value| {
         let mut articles = json["articles"].clone();

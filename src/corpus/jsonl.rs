@@ -142,14 +142,7 @@ pub(super) fn load(path: &Path, shown: &str, corpus: &mut Corpus) {
                         len: line.len() as u32,
                         number: number as u32,
                     });
-                    match parse(line, shown, number) {
-                        Ok(Some(doc)) => corpus.documents.push(match place {
-                            Some(place) => Entry::line(doc, place),
-                            None => Entry::from(doc),
-                        }),
-                        Ok(None) => {}
-                        Err(e) => corpus.fail(format!("{shown}:{number}"), e),
-                    }
+                    add(corpus, line, shown, number, place);
                 }
             }
             Err(e) => {
@@ -165,19 +158,33 @@ pub(super) fn load(path: &Path, shown: &str, corpus: &mut Corpus) {
     }
 }
 
+/// Add one line's document, which keeps only its place in the file when it has
+/// one; or the line's error.
+fn add(corpus: &mut Corpus, line: &[u8], shown: &str, number: usize, place: Option<Line>) {
+    match parse(line, shown, number) {
+        Ok(Some(doc)) => corpus.documents.push(match place {
+            Some(place) => Entry::line(doc, place),
+            None => Entry::from(doc),
+        }),
+        Ok(None) => {}
+        Err(e) => corpus.fail(format!("{shown}:{number}"), e),
+    }
+}
+
 /// A second handle on a regular file, to read its lines again; none for a pipe
 /// or a file that cannot be opened twice, whose texts are then kept.
 fn again(path: &Path, file: &File, shown: &str) -> Option<Arc<Source>> {
+    // Asked of the open file: opening a pipe a second time would wait for a writer.
+    if !file.metadata().is_ok_and(|m| m.is_file()) {
+        return None;
+    }
     let stamp = stamp(file).ok()?;
     let again = File::open(path).ok()?;
-    let regular = again.metadata().is_ok_and(|m| m.is_file());
-    regular.then(|| {
-        Arc::new(Source {
-            file: Mutex::new(again),
-            shown: shown.to_string(),
-            stamp,
-        })
-    })
+    Some(Arc::new(Source {
+        file: Mutex::new(again),
+        shown: shown.to_string(),
+        stamp,
+    }))
 }
 
 /// A line read up to its line feed, cut at each lone carriage return.
@@ -354,6 +361,34 @@ mod tests {
         assert_eq!(
             (error.path.as_str(), error.error.as_str()),
             ("a.jsonl:2", "the file changed while prov was reading it")
+        );
+    }
+
+    /// A pipe cannot be read twice, and opening it again would wait for a writer
+    /// that may never come (one that has already written and gone).
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_pipe_is_not_opened_again() {
+        use std::os::unix::fs::OpenOptionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("pipe.jsonl");
+        let made = std::process::Command::new("mkfifo").arg(&path).status();
+        if !made.is_ok_and(|s| s.success()) {
+            return; // no mkfifo here: nothing to test
+        }
+        const O_NONBLOCK: i32 = 0o4000;
+        let open = std::fs::OpenOptions::new()
+            .read(true)
+            .custom_flags(O_NONBLOCK)
+            .open(&path);
+        let file = open.unwrap(); // with no writer, as after a short writer has gone
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || tx.send(again(&path, &file, "pipe.jsonl").is_none()));
+        let waited = std::time::Duration::from_secs(10);
+        assert_eq!(
+            rx.recv_timeout(waited),
+            Ok(true),
+            "the pipe was opened again"
         );
     }
 }
