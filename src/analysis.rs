@@ -252,3 +252,22 @@ fn verdict(article: &detect::Article, settings: &Settings) -> Verdict {
         score,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_json_lines_file_changed_after_loading_stops_the_analysis_at_its_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("feed.jsonl");
+        let line =
+            |id: u32| format!("{{\"id\": {id}, \"text\": \"CNN said the office opens.\"}}\n");
+        std::fs::write(&path, line(1) + &line(2)).unwrap();
+        let corpus = crate::corpus::load(std::slice::from_ref(&path));
+        std::fs::write(&path, line(1)).unwrap();
+        let error = analyze(corpus, &Settings::builtin()).unwrap_err();
+        assert!(error.path.ends_with("feed.jsonl:1") || error.path.ends_with("feed.jsonl:2"));
+        assert_eq!(error.error, "the file changed while prov was reading it");
+    }
+}
