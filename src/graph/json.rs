@@ -5,9 +5,10 @@
 //! "origins": [{story, origin, label, kind, date, articles: [{id, hops, path}]}]}`,
 //! in node, edge and story order. Unknown values are `null`.
 
-use super::{CitationGraph, Edge, Node, citation_kind_name};
+use super::{CitationGraph, Edge, Node, Origin, citation_kind_name};
 use petgraph::graph::{EdgeReference, NodeIndex};
 use petgraph::visit::EdgeRef;
+use rayon::prelude::*;
 use serde::ser::{Serialize, SerializeSeq, Serializer};
 
 /// The graph, its origins and the paths that reach them, ready to serialise.
@@ -28,7 +29,7 @@ pub fn to_json(graph: &CitationGraph) -> GraphJson<'_> {
 pub struct GraphJson<'a> {
     edges: Each<'a, EdgeJson>,
     nodes: Each<'a, NodeJson>,
-    origins: Each<'a, OriginJson>,
+    origins: Each<'a, OriginJson<'a>>,
 }
 
 /// A sequence made on the fly from the graph by its function.
@@ -125,8 +126,8 @@ fn edges(graph: &CitationGraph) -> Box<dyn Iterator<Item = EdgeJson> + '_> {
 }
 
 #[derive(serde::Serialize)]
-struct OriginJson {
-    articles: Vec<ReachJson>,
+struct OriginJson<'a> {
+    articles: Reaches<'a>,
     date: Option<String>,
     kind: &'static str,
     label: String,
@@ -141,18 +142,38 @@ struct ReachJson {
     path: Vec<String>,
 }
 
-fn origins(graph: &CitationGraph) -> Box<dyn Iterator<Item = OriginJson> + '_> {
-    let each = graph.stories.iter().flat_map(move |story| {
-        story.origins.iter().map(move |origin| OriginJson {
-            articles: origin
-                .paths
-                .iter()
+/// How many of an origin's paths are made at once, in parallel, before they are written.
+const REACHES_PER_BATCH: usize = 4096;
+
+/// The paths that reach one origin: on a large corpus, one per article, each with
+/// its steps written out, and a third of the report.
+struct Reaches<'a>(&'a CitationGraph, &'a Origin);
+
+impl Serialize for Reaches<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let Reaches(graph, origin) = *self;
+        let mut seq = serializer.serialize_seq(Some(origin.paths.len()))?;
+        for batch in origin.paths.chunks(REACHES_PER_BATCH) {
+            let reaches: Vec<ReachJson> = batch
+                .par_iter()
                 .map(|path| ReachJson {
                     hops: path.hops,
                     id: graph.graph[graph.articles[path.doc]].label(),
                     path: origin.steps(&graph.graph, path),
                 })
-                .collect(),
+                .collect();
+            for reach in &reaches {
+                seq.serialize_element(reach)?;
+            }
+        }
+        seq.end()
+    }
+}
+
+fn origins(graph: &CitationGraph) -> Box<dyn Iterator<Item = OriginJson<'_>> + '_> {
+    let each = graph.stories.iter().flat_map(move |story| {
+        story.origins.iter().map(move |origin| OriginJson {
+            articles: Reaches(graph, origin),
             date: origin.date.map(|d| d.to_string()),
             kind: origin.kind.name(),
             label: graph.graph[origin.node].label(),

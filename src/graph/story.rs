@@ -22,6 +22,7 @@ use petgraph::Direction::{Incoming, Outgoing};
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::unionfind::UnionFind;
 use petgraph::visit::EdgeRef;
+use rayon::prelude::*;
 use std::collections::{HashMap, VecDeque};
 
 /// One story: the articles that cite, copy or publish alongside each other.
@@ -164,9 +165,13 @@ fn origins(graph: &DiGraph<Node, Edge>, members: &[NodeIndex]) -> Vec<Origin> {
         .map(|&n| dated(n))
         .collect();
     first_hand.sort_by_key(|&(n, date)| (date.is_none(), date, n));
-    earliest
+    let candidates: Vec<_> = earliest
         .into_iter()
         .chain(first_hand.into_iter().map(|d| (d, OriginKind::FirstHand)))
+        .collect();
+    // Each trace walks the whole story, which on a large corpus is most of the graph.
+    candidates
+        .into_par_iter()
         .map(|((node, date), kind)| {
             let (paths, next) = trace(graph, node);
             Origin {

@@ -12,6 +12,7 @@
 use super::params::ReuseParams;
 use super::shingle::{shingles, words};
 use crate::extract::Extraction;
+use rayon::prelude::*;
 
 /// Quotes shorter than this many words are not tracked (scare quotes, single terms).
 const MIN_QUOTE_WORDS: usize = 4;
@@ -84,7 +85,7 @@ pub fn quote_matches_with(extractions: &[Extraction], params: &ReuseParams) -> V
             sizes.push(set.len());
         }
     }
-    postings.sort_unstable();
+    postings.par_sort_unstable();
     let mut shared: Vec<(u32, u32)> = Vec::new();
     for run in postings.chunk_by(|a, b| a.0 == b.0) {
         if run.len() > params.max_postings {
@@ -98,9 +99,9 @@ pub fn quote_matches_with(extractions: &[Extraction], params: &ReuseParams) -> V
             }
         }
     }
-    shared.sort_unstable();
+    shared.par_sort_unstable();
     let mut matches: Vec<QuoteMatch> = shared
-        .chunk_by(|x, y| x == y)
+        .par_chunk_by(|x, y| x == y)
         .filter_map(|run| {
             let (a, b) = (run[0].0 as usize, run[0].1 as usize);
             let overlap = run.len() as f64 / sizes[a].min(sizes[b]) as f64;
