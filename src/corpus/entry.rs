@@ -2,10 +2,10 @@
 //!
 //! An entry holds what every stage and report reads (id, path, line starts) and
 //! where its text is; the front matter comes with the text, as extraction alone
-//! reads it. The text of a JSON line is not kept: each stage
-//! that reads text reads the line again ([`Entry::document`]), from the operating
-//! system's file cache, so a corpus far larger than memory can be scored. Files
-//! and standard input are kept whole, as they are read once and are small.
+//! reads it. The text of a JSON line is not kept: each stage that reads text
+//! reads the line again ([`Entry::document`]) from the operating system's file
+//! cache, so a corpus far larger than memory can be scored. Files, standard input
+//! and pipes are read once, and their texts kept.
 
 use super::{Document, Lines, LoadError, jsonl};
 use std::borrow::Cow;
