@@ -47,9 +47,8 @@ struct Source {
 
 type Stamp = (u64, Option<SystemTime>);
 
-fn stamp(file: &File) -> std::io::Result<Stamp> {
-    let metadata = file.metadata()?;
-    Ok((metadata.len(), metadata.modified().ok()))
+fn stamp(metadata: &std::fs::Metadata) -> Stamp {
+    (metadata.len(), metadata.modified().ok())
 }
 
 /// Where a JSON line is in its file.
@@ -87,7 +86,7 @@ impl Line {
             .file
             .lock()
             .unwrap_or_else(PoisonError::into_inner);
-        if stamp(&file)? != self.source.stamp {
+        if stamp(&file.metadata()?) != self.source.stamp {
             return Ok(None);
         }
         let mut bytes = vec![0; self.len as usize];
@@ -175,15 +174,12 @@ fn add(corpus: &mut Corpus, line: &[u8], shown: &str, number: usize, place: Opti
 /// or a file that cannot be opened twice, whose texts are then kept.
 fn again(path: &Path, file: &File, shown: &str) -> Option<Arc<Source>> {
     // Asked of the open file: opening a pipe a second time would wait for a writer.
-    if !file.metadata().is_ok_and(|m| m.is_file()) {
-        return None;
-    }
-    let stamp = stamp(file).ok()?;
+    let metadata = file.metadata().ok().filter(|m| m.is_file())?;
     let again = File::open(path).ok()?;
     Some(Arc::new(Source {
         file: Mutex::new(again),
         shown: shown.to_string(),
-        stamp,
+        stamp: stamp(&metadata),
     }))
 }
 
