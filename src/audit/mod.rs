@@ -19,6 +19,7 @@ use crate::settings::Settings;
 use baseline::Baseline;
 use context::Context;
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// The audit of one document of an analysis.
 #[derive(Debug)]
@@ -26,8 +27,8 @@ pub struct Audit<'a> {
     pub analysis: &'a Analysis,
     /// The draft's index in the analysis.
     pub doc: usize,
-    /// The draft, with its text.
-    pub draft: Document,
+    /// The draft, with its text: the analysis' own when it keeps it, else read again.
+    pub draft: Cow<'a, Document>,
     /// The findings nobody has accepted and the score they give.
     pub verdict: Verdict,
     /// Findings an inline marker or the baseline accepted.
@@ -64,7 +65,7 @@ pub fn audit<'a>(
     settings: &Settings,
     baseline: Option<&Baseline>,
 ) -> Result<Audit<'a>, LoadError> {
-    let draft = analysis.documents[doc].document()?.into_owned();
+    let draft = analysis.documents[doc].document()?;
     let original = &analysis.verdicts[doc];
     let markers = suppress::markers(&draft);
     let warnings = markers.iter().filter_map(|m| m.missing_reason(&draft));
