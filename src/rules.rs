@@ -3,7 +3,9 @@
 //! Input: the document, what `extract` found, and the signals `detect`
 //! measured. Output: [`Finding`]s, each with the rule, its weight and, where the
 //! rule can point at the text, the line, column and excerpt. Phrase rules share
-//! one Aho-Corasick scan of the text, so adding phrase rules adds no scans.
+//! one Aho-Corasick scan of the text, so adding phrase rules adds no scans; regex
+//! and occurrence rules share one scan that tells which of them match, and only
+//! those search the text again for their spans.
 
 use crate::config::{Field, OutletRole, Severity};
 use crate::corpus::Document;
@@ -61,18 +63,24 @@ pub struct Subject<'a> {
 
 /// Evaluate every enabled rule; findings come in rule order, then text order.
 pub fn evaluate(subject: &Subject, settings: &Settings) -> Vec<Finding> {
+    let text = &subject.doc.text;
     let phrase_hits = phrase_hits(subject.doc, settings);
+    // Which regex and occurrence rules match at all, from one scan of the text.
+    let matching = settings.patterns.matching(text, settings.rules.len());
     let mut findings = Vec::new();
     for (index, rule) in settings.rules.iter().enumerate().filter(|(_, r)| r.enabled) {
         let spans = match &rule.check {
             Check::Phrase { max_hits } => take(&phrase_hits[index], *max_hits),
             Check::Regex { regex, max_hits } => {
-                let hits = regex
-                    .find_iter(&subject.doc.text)
-                    .map(|m| Hit::from(Some(m.range())));
+                let found = matching[index].then(|| regex.find_iter(text));
+                let hits = found.into_iter().flatten();
+                let hits = hits.map(|m| Hit::from(Some(m.range())));
                 hits.take(*max_hits as usize).collect()
             }
-            Check::Occurrence { regex, min, max } => occurrence(subject, regex, *min, *max),
+            Check::Occurrence { regex, min, max } => {
+                let found = matching[index].then(|| regex.find_iter(text));
+                occurrence(found.into_iter().flatten(), *min, *max)
+            }
             Check::Missing(field) => once_if(is_missing(subject.extraction, *field)),
             Check::Metric(comparison) => metric(subject.signals, comparison),
             Check::Conditional { when, then } => conditional(subject.signals, when, then),
@@ -115,13 +123,11 @@ fn once_if(fires: bool) -> Vec<Hit> {
     if fires { vec![Hit::default()] } else { vec![] }
 }
 
-fn occurrence(
-    subject: &Subject,
-    regex: &regex::Regex,
+fn occurrence<'t>(
+    mut matches: impl Iterator<Item = regex::Match<'t>>,
     min: Option<u32>,
     max: Option<u32>,
 ) -> Vec<Hit> {
-    let mut matches = regex.find_iter(&subject.doc.text);
     let first = matches.next().map(|m| m.range());
     let count = first.iter().count() + matches.count();
     let count = u32::try_from(count).unwrap_or(u32::MAX);
