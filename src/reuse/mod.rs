@@ -135,7 +135,7 @@ pub fn find_copies(
         .par_chunk_by(|x, y| x.1 == y.1)
         .map(|group| {
             let b = group[0].1 as usize;
-            let target = verify::Target::new(prepare(b)?);
+            let target = prepare(b)?;
             let mut pairs = Vec::new();
             for &(a, _) in group {
                 let a = a as usize;

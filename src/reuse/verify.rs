@@ -9,6 +9,8 @@ use super::ReuseGrade;
 use super::params::ReuseParams;
 use super::shingle::{Word, shingles};
 use crate::extract::Span;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// What verification found about documents `a` and `b`.
 #[derive(Debug, Clone, PartialEq)]
@@ -57,42 +59,70 @@ struct Run {
     len: usize,
 }
 
+/// Marks the end of a chain of positions in [`Prepared::next`].
+const NO_POSITION: u32 = u32::MAX;
+
+/// Shingle hashes are already uniform (see `shingle::mix`), so the maps keyed by them
+/// use them as they are instead of hashing them again.
+#[derive(Default)]
+struct IdentityHasher(u64);
+
+impl Hasher for IdentityHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, _: &[u8]) {
+        unreachable!("shingle maps are keyed by u64 hashes only");
+    }
+
+    fn write_u64(&mut self, hash: u64) {
+        self.0 = hash;
+    }
+}
+
 /// One side of a comparison, computed once however many candidates it is in: its
-/// words, its shingles in text order and its distinct shingles, sorted.
+/// words, its shingles in text order, and where each distinct shingle occurs.
+///
+/// The occurrences are a hash map to each shingle's first position plus a chain to
+/// the next one, built in one pass: sorting the shingles (for the distinct set and
+/// for an index) cost more than the rest of verification.
 pub struct Prepared {
     words: Vec<Word>,
     shingles: Vec<u64>,
-    distinct: Vec<u64>,
+    /// Each distinct shingle with its first position in `shingles`.
+    first: HashMap<u64, u32, BuildHasherDefault<IdentityHasher>>,
+    /// For each position in `shingles`, the next position of the same shingle.
+    next: Vec<u32>,
 }
 
 impl Prepared {
     pub fn new(words: Vec<Word>, shingle_size: usize) -> Self {
         let shingles: Vec<u64> = shingles(&words, shingle_size).collect();
-        let distinct = distinct(&shingles);
+        let mut first = HashMap::with_capacity_and_hasher(shingles.len(), Default::default());
+        let mut next = vec![NO_POSITION; shingles.len()];
+        // Walking backwards leaves each shingle's first position in the map, and links
+        // every position to the later one it displaced, so chains run in text order.
+        for (j, &h) in shingles.iter().enumerate().rev() {
+            if let Some(later) = first.insert(h, j as u32) {
+                next[j] = later;
+            }
+        }
         Prepared {
             words,
             shingles,
-            distinct,
+            first,
+            next,
         }
     }
-}
 
-/// The document every `a` of a group is aligned against, with its shingles indexed.
-pub struct Target {
-    doc: Prepared,
-    index: Vec<(u64, u32)>,
-}
-
-impl Target {
-    pub fn new(doc: Prepared) -> Self {
-        let mut index: Vec<(u64, u32)> = doc
-            .shingles
-            .iter()
-            .enumerate()
-            .map(|(j, &h)| (h, j as u32))
-            .collect();
-        index.sort_unstable();
-        Target { doc, index }
+    /// The positions of shingle `h` in this document, in text order.
+    fn occurrences(&self, h: u64) -> impl Iterator<Item = usize> + '_ {
+        let first = self.first.get(&h).map(|&j| j as usize);
+        std::iter::successors(first, |&j| {
+            let next = self.next[j];
+            (next != NO_POSITION).then_some(next as usize)
+        })
     }
 }
 
@@ -100,19 +130,25 @@ impl Target {
 #[cfg(test)]
 pub fn verify(a: &[Word], b: &[Word], params: &ReuseParams) -> Verdict {
     let size = params.shingle_size;
-    let target = Target::new(Prepared::new(b.to_vec(), size));
-    verify_prepared(&Prepared::new(a.to_vec(), size), &target, params)
+    verify_prepared(
+        &Prepared::new(a.to_vec(), size),
+        &Prepared::new(b.to_vec(), size),
+        params,
+    )
 }
 
 /// Compare document `a` with the target `b`.
-pub fn verify_prepared(a: &Prepared, b: &Target, params: &ReuseParams) -> Verdict {
+pub fn verify_prepared(a: &Prepared, b: &Prepared, params: &ReuseParams) -> Verdict {
     let size = params.shingle_size;
-    let (sa, da) = (&a.shingles, &a.distinct);
-    let (sb, db) = (&b.doc.shingles, &b.doc.distinct);
-    let shared = intersection_size(da, db);
+    let (da, db) = (a.first.len(), b.first.len());
+    let shared = a
+        .first
+        .keys()
+        .filter(|&&h| b.first.contains_key(&h))
+        .count();
     let ratio = |n: usize, d: usize| if d == 0 { 0.0 } else { n as f64 / d as f64 };
-    let runs = align(sa, sb, &b.index);
-    let (a, b) = (&a.words[..], &b.doc.words[..]);
+    let runs = align(&a.shingles, b);
+    let (a, b) = (&a.words[..], &b.words[..]);
     // A run of `len` shingles covers `len + size - 1` words (fewer for a text shorter
     // than one shingle, whose only shingle is all its words).
     let words_of = |run: &Run| {
@@ -123,58 +159,32 @@ pub fn verify_prepared(a: &Prepared, b: &Target, params: &ReuseParams) -> Verdic
     let longest_run = runs.iter().map(words_of).max().unwrap_or(0);
     let passages = passages(&runs, a, b, params, &words_of);
     Verdict {
-        a_in_b: ratio(shared, da.len()),
-        b_in_a: ratio(shared, db.len()),
-        jaccard: ratio(shared, da.len() + db.len() - shared),
+        a_in_b: ratio(shared, da),
+        b_in_a: ratio(shared, db),
+        jaccard: ratio(shared, da + db - shared),
         shared,
         longest_run,
         passages,
     }
 }
 
-fn distinct(shingles: &[u64]) -> Vec<u64> {
-    let mut set = shingles.to_vec();
-    set.sort_unstable();
-    set.dedup();
-    set
-}
-
-fn intersection_size(a: &[u64], b: &[u64]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
-}
-
 /// Greedy alignment: walking `a`, take the longest run of equal shingles that starts
 /// at the current shingle (trying at most a few of its occurrences in `b`, so that a
 /// repeated phrase cannot make this quadratic), then continue after that run.
 ///
-/// `index` is `b`'s shingles with their positions, sorted.
-fn align(a: &[u64], b: &[u64], index: &[(u64, u32)]) -> Vec<Run> {
+/// `b`'s occurrences of each shingle come from its map, in text order.
+fn align(a: &[u64], b: &Prepared) -> Vec<Run> {
     const MAX_OCCURRENCES: usize = 8;
     let mut runs = Vec::new();
     let mut i = 0;
     while i < a.len() {
-        let from = index.partition_point(|&(h, _)| h < a[i]);
-        let best = index[from..]
-            .iter()
-            .take_while(|&&(h, _)| h == a[i])
+        let best = b
+            .occurrences(a[i])
             .take(MAX_OCCURRENCES)
-            .map(|&(_, j)| {
-                let j = j as usize;
+            .map(|j| {
                 let len = a[i..]
                     .iter()
-                    .zip(&b[j..])
+                    .zip(&b.shingles[j..])
                     .take_while(|(x, y)| x == y)
                     .count();
                 Run { a: i, b: j, len }
