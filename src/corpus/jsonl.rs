@@ -6,14 +6,18 @@
 //! return cannot occur inside a JSON record, so this never splits one). A line
 //! that is not UTF-8 is decoded as Windows-1252 when it plainly is that.
 //!
-//! Each line's text is let go once read: its [`Entry`] keeps the line's place in
-//! the file and reads it again when a stage needs the text ([`Line`]). A file
-//! that cannot be read twice (a pipe) keeps its texts instead.
+//! Lines are parsed in parallel, a batch of a few megabytes at a time, and
+//! added in file order. Each line's text is let go once read: its [`Entry`]
+//! keeps the line's place in the file and reads it again when a stage needs the
+//! text ([`Line`]). A file that cannot be read twice (a pipe) keeps its texts
+//! instead.
 
 use super::{Corpus, Document, Entry, FrontMatter, LoadError, MAX_FILE_BYTES, decode};
+use rayon::prelude::*;
 use serde::Deserialize;
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
+use std::ops::Range;
 use std::path::Path;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::SystemTime;
@@ -104,29 +108,31 @@ pub(super) fn load(path: &Path, shown: &str, corpus: &mut Corpus) {
     let source = again(path, &file, shown);
     let before = corpus.documents.len() + corpus.errors.len();
     let mut reader = BufReader::new(file);
-    let mut chunk = Vec::new();
+    let mut batch = Batch::default();
     let (mut number, mut offset) = (0, 0);
     loop {
-        chunk.clear();
+        let Batch { bytes, lines } = &mut batch;
+        let from = bytes.len();
         match (&mut reader)
             .take(MAX_FILE_BYTES + 1)
-            .read_until(b'\n', &mut chunk)
+            .read_until(b'\n', bytes)
         {
             Ok(0) => break,
-            Ok(_) if chunk.len() as u64 > MAX_FILE_BYTES => {
+            Ok(read) if read as u64 > MAX_FILE_BYTES => {
                 number += 1;
+                bytes.truncate(from);
+                batch.parse_into(corpus, shown);
                 corpus.fail(
                     format!("{shown}:{number}"),
                     format!("line longer than {MAX_FILE_BYTES} bytes"),
                 );
                 match skip_rest_of_line(&mut reader) {
-                    Ok(skipped) => offset += (chunk.len() + skipped) as u64,
+                    Ok(skipped) => offset += (read + skipped) as u64,
                     Err(_) => break,
                 }
             }
-            Ok(_) => {
-                let start = offset;
-                offset += chunk.len() as u64;
+            Ok(read) => {
+                let chunk = &bytes[from..];
                 let bom = if number == 0 && chunk.starts_with(b"\xef\xbb\xbf") {
                     3
                 } else {
@@ -134,17 +140,23 @@ pub(super) fn load(path: &Path, shown: &str, corpus: &mut Corpus) {
                 };
                 for line in split_lone_cr(&chunk[bom..]) {
                     number += 1;
-                    let at = start + (line.as_ptr() as usize - chunk.as_ptr() as usize) as u64;
+                    let at = line.as_ptr() as usize - chunk.as_ptr() as usize;
                     let place = source.as_ref().map(|source| Line {
                         source: Arc::clone(source),
-                        offset: at,
+                        offset: offset + at as u64,
                         len: line.len() as u32,
                         number: number as u32,
                     });
-                    add(corpus, line, shown, number, place);
+                    lines.push((from + at..from + at + line.len(), number, place));
+                }
+                offset += read as u64;
+                if bytes.len() >= BATCH_BYTES {
+                    batch.parse_into(corpus, shown);
                 }
             }
             Err(e) => {
+                bytes.truncate(from);
+                batch.parse_into(corpus, shown);
                 return corpus.fail(
                     format!("{shown}:{}", number + 1),
                     format!("cannot read: {e}"),
@@ -152,21 +164,59 @@ pub(super) fn load(path: &Path, shown: &str, corpus: &mut Corpus) {
             }
         }
     }
+    batch.parse_into(corpus, shown);
     if corpus.documents.len() + corpus.errors.len() == before {
         corpus.fail(shown, "empty file (no JSON lines)");
     }
 }
 
-/// Add one line's document, which keeps only its place in the file when it has
-/// one; or the line's error.
-fn add(corpus: &mut Corpus, line: &[u8], shown: &str, number: usize, place: Option<Line>) {
+/// How many bytes of lines are read before they are parsed together.
+const BATCH_BYTES: usize = 8 << 20;
+
+/// Lines read in file order and not yet parsed. Parsing is most of the cost of
+/// loading, so a batch of lines is parsed in parallel, and its documents and
+/// errors are then added in file order, as if each line had been added when read.
+#[derive(Default)]
+struct Batch {
+    bytes: Vec<u8>,
+    /// Each line's bytes in `bytes`, its number and its place in the file.
+    lines: Vec<(Range<usize>, usize, Option<Line>)>,
+}
+
+impl Batch {
+    /// Parse every line of the batch into `corpus`, and empty the batch.
+    fn parse_into(&mut self, corpus: &mut Corpus, shown: &str) {
+        let bytes = &self.bytes;
+        let parsed: Vec<_> = std::mem::take(&mut self.lines)
+            .into_par_iter()
+            .map(|(line, number, place)| entry(&bytes[line], shown, number, place))
+            .collect();
+        self.bytes.clear();
+        for entry in parsed {
+            match entry {
+                Ok(Some(entry)) => corpus.documents.push(entry),
+                Ok(None) => {}
+                Err((at, e)) => corpus.fail(at, e),
+            }
+        }
+    }
+}
+
+/// One line's entry, which keeps only its place in the file when it has one; none
+/// for a blank line; or the line's error with where it is.
+fn entry(
+    line: &[u8],
+    shown: &str,
+    number: usize,
+    place: Option<Line>,
+) -> Result<Option<Entry>, (String, String)> {
     match parse(line, shown, number) {
-        Ok(Some(doc)) => corpus.documents.push(match place {
+        Ok(Some(doc)) => Ok(Some(match place {
             Some(place) => Entry::line(doc, place),
             None => Entry::from(doc),
-        }),
-        Ok(None) => {}
-        Err(e) => corpus.fail(format!("{shown}:{number}"), e),
+        })),
+        Ok(None) => Ok(None),
+        Err(e) => Err((format!("{shown}:{number}"), e)),
     }
 }
 
@@ -188,7 +238,7 @@ fn split_lone_cr(chunk: &[u8]) -> impl Iterator<Item = &[u8]> {
     let mut rest = Some(chunk);
     std::iter::from_fn(move || {
         let line = rest?;
-        let cut = (0..line.len()).find(|&i| line[i] == b'\r' && line.get(i + 1) != Some(&b'\n'));
+        let cut = memchr::memchr_iter(b'\r', line).find(|&i| line.get(i + 1) != Some(&b'\n'));
         match cut {
             Some(i) => {
                 rest = Some(&line[i + 1..]).filter(|r| !r.is_empty());
@@ -314,6 +364,32 @@ mod tests {
             "bad JSON at column 18: EOF while parsing a value"
         );
         assert_eq!(errors[1], ("a.jsonl:3", "empty `text`"));
+    }
+
+    #[test]
+    fn lines_parsed_in_batches_keep_file_order_for_documents_and_errors() {
+        let body = "word ".repeat(20_000);
+        let mut bytes = Vec::new();
+        for n in 1..=100 {
+            let line = match n % 10 {
+                0 => format!("{{\"id\": {n}, \"text\": \n"),
+                _ => format!("{{\"id\": {n}, \"text\": \"{n} {body}\"}}\n"),
+            };
+            bytes.extend(line.as_bytes());
+        }
+        assert!(bytes.len() > BATCH_BYTES, "more than one batch");
+        let (_dir, _path, corpus) = loaded(&bytes);
+        let ids: Vec<String> = corpus.documents.iter().map(|d| d.id.clone()).collect();
+        let want: Vec<String> = (1..=100)
+            .filter(|n| n % 10 != 0)
+            .map(|n| format!("a.jsonl#{n}"))
+            .collect();
+        assert_eq!(ids, want);
+        let errors: Vec<&str> = corpus.errors.iter().map(|e| e.path.as_str()).collect();
+        let want: Vec<String> = (1..=10).map(|n| format!("a.jsonl:{}", n * 10)).collect();
+        assert_eq!(errors, want);
+        let last = corpus.documents.last().unwrap().document().unwrap();
+        assert!(last.text.starts_with("99 word "));
     }
 
     fn loaded(bytes: &[u8]) -> (tempfile::TempDir, std::path::PathBuf, Corpus) {
