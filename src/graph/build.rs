@@ -11,6 +11,7 @@ use crate::outlet::Registry;
 use crate::reuse::CopyPair;
 use chrono::NaiveDate;
 use petgraph::graph::{DiGraph, NodeIndex};
+use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// What one article says about where it comes from, with names resolved.
@@ -35,20 +36,18 @@ pub fn build(
     registry: &Registry,
 ) -> CitationGraph {
     let sources: Vec<ArticleSources> = extractions
-        .iter()
+        .par_iter()
         .enumerate()
         .map(|(doc, extraction)| article_sources(doc, extraction, registry))
         .collect();
-    let mut graph = DiGraph::new();
-    let index: HashMap<Node, NodeIndex> = all_nodes(docs, extractions, &sources)
-        .into_iter()
-        .map(|node| (node.clone(), graph.add_node(node)))
-        .collect();
-    let articles: Vec<NodeIndex> = (0..docs.len())
-        .map(|doc| index[&article_node(docs, extractions, doc)])
-        .collect();
-    for (doc, article_sources) in sources.iter().enumerate() {
-        add_source_edges(&mut graph, &index, articles[doc], article_sources);
+    let nodes = all_nodes(docs, extractions, &sources);
+    let (articles, edges) = article_edges(docs, extractions, &nodes, &sources);
+    let mut graph = DiGraph::with_capacity(nodes.len(), edges.iter().map(Vec::len).sum());
+    for node in nodes {
+        graph.add_node(node);
+    }
+    for (from, to, edge) in edges.into_iter().flatten() {
+        graph.add_edge(from, to, edge);
     }
     add_copy_edges(&mut graph, &articles, copies);
     let stories = story::stories(&graph);
@@ -59,6 +58,34 @@ pub fn build(
         stories,
         facts,
     }
+}
+
+/// An edge from an article to a source: from, to, and what kind.
+type SourceEdge = (NodeIndex, NodeIndex, Edge);
+
+/// Each article's node, and the edges from it to its sources, found in parallel.
+/// `nodes` are added to the graph in their order, so a node's index is its place.
+fn article_edges(
+    docs: &[Entry],
+    extractions: &[Extraction],
+    nodes: &[Node],
+    sources: &[ArticleSources],
+) -> (Vec<NodeIndex>, Vec<Vec<SourceEdge>>) {
+    let index: HashMap<&Node, NodeIndex> = nodes
+        .iter()
+        .enumerate()
+        .map(|(i, node)| (node, NodeIndex::new(i)))
+        .collect();
+    let articles: Vec<NodeIndex> = (0..docs.len())
+        .into_par_iter()
+        .map(|doc| index[&article_node(docs, extractions, doc)])
+        .collect();
+    let edges = sources
+        .par_iter()
+        .zip(&articles)
+        .map(|(sources, &article)| source_edges(&index, article, sources))
+        .collect();
+    (articles, edges)
 }
 
 fn article_node(docs: &[Entry], extractions: &[Extraction], doc: usize) -> Node {
@@ -124,38 +151,44 @@ pub(super) fn earlier(a: Option<NaiveDate>, b: Option<NaiveDate>) -> Option<Naiv
     }
 }
 
-fn all_nodes(
-    docs: &[Entry],
-    extractions: &[Extraction],
-    sources: &[ArticleSources],
-) -> BTreeSet<Node> {
-    let articles = (0..docs.len()).map(|doc| article_node(docs, extractions, doc));
-    let named = sources.iter().flat_map(|s| {
+/// Every node, sorted and without repeats: articles, then named sources.
+fn all_nodes(docs: &[Entry], extractions: &[Extraction], sources: &[ArticleSources]) -> Vec<Node> {
+    let articles = (0..docs.len())
+        .into_par_iter()
+        .map(|doc| article_node(docs, extractions, doc));
+    let named = sources.par_iter().flat_map_iter(|s| {
         let cited = s.cites.keys().map(|(node, _)| node);
         s.publisher.iter().chain(cited).chain(&s.quotes).cloned()
     });
-    articles.chain(named).collect()
+    let mut nodes: Vec<Node> = articles.chain(named).collect();
+    nodes.par_sort_unstable();
+    nodes.dedup();
+    nodes
 }
 
-fn add_source_edges(
-    graph: &mut DiGraph<Node, Edge>,
-    index: &HashMap<Node, NodeIndex>,
+/// The edges from one article to its publisher, the sources it cites and the
+/// people it quotes, in that order.
+fn source_edges(
+    index: &HashMap<&Node, NodeIndex>,
     article: NodeIndex,
     sources: &ArticleSources,
-) {
-    if let Some(publisher) = &sources.publisher {
-        graph.add_edge(article, index[publisher], Edge::PublishedBy);
-    }
-    for ((source, kind), date) in &sources.cites {
+) -> Vec<SourceEdge> {
+    let publisher = sources
+        .publisher
+        .iter()
+        .map(|publisher| (article, index[publisher], Edge::PublishedBy));
+    let cites = sources.cites.iter().map(|((source, kind), date)| {
         let edge = Edge::Cites {
             kind: *kind,
             date: *date,
         };
-        graph.add_edge(article, index[source], edge);
-    }
-    for speaker in &sources.quotes {
-        graph.add_edge(article, index[speaker], Edge::Quotes);
-    }
+        (article, index[source], edge)
+    });
+    let quotes = sources
+        .quotes
+        .iter()
+        .map(|speaker| (article, index[speaker], Edge::Quotes));
+    publisher.chain(cites).chain(quotes).collect()
 }
 
 fn add_copy_edges(graph: &mut DiGraph<Node, Edge>, articles: &[NodeIndex], copies: &[CopyPair]) {
