@@ -8,7 +8,6 @@
 //! said" resolve to the full name the article gave earlier, never to a guess.
 
 use super::Span;
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -72,25 +71,16 @@ impl People {
         if surnames.is_empty() {
             return;
         }
-        // A handful of names searched in one text: an NFA is built in a fraction of
-        // the time a DFA takes, and the build, not the search, was the cost.
-        let Ok(matcher) = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::NoncontiguousNFA))
-            .build(&surnames)
-        else {
-            return;
-        };
         let mut found = Vec::new();
-        for m in matcher.find_iter(text) {
-            let bounded = !text[..m.start()].ends_with(char::is_alphanumeric)
-                && !text[m.end()..].starts_with(char::is_alphanumeric);
-            let known = self.mentions.iter().any(|(s, _)| s.contains(&m.start()));
+        for (at, surname) in occurrences(text, &surnames) {
+            let bounded = !text[..at.start].ends_with(char::is_alphanumeric)
+                && !text[at.end..].starts_with(char::is_alphanumeric);
+            let known = self.mentions.iter().any(|(s, _)| s.contains(&at.start));
             if bounded
                 && !known
-                && let Some(index) = self.full_name_index(surnames[m.pattern().as_usize()])
+                && let Some(index) = self.full_name_index(surname)
             {
-                found.push((m.range(), index));
+                found.push((at, index));
             }
         }
         self.mentions.extend(found);
@@ -136,10 +126,64 @@ impl People {
     }
 }
 
+/// Where `names` occur in `text`: the leftmost occurrence first, the longest name
+/// where several start at one place, and none inside another. This is what a
+/// leftmost-longest Aho-Corasick search finds, without building an automaton for an
+/// article's handful of names, which cost more than the search. Every name starts
+/// with an ASCII capital ([`NAME`]), so only those bytes are tried.
+fn occurrences<'a>(
+    text: &'a str,
+    names: &'a [&'a str],
+) -> impl Iterator<Item = (Span, &'a str)> + 'a {
+    let bytes = text.as_bytes();
+    let mut first = [false; 256];
+    for name in names.iter().filter_map(|name| name.as_bytes().first()) {
+        first[usize::from(*name)] = true;
+    }
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        while let Some(skip) = bytes[from..].iter().position(|&b| first[usize::from(b)]) {
+            let at = from + skip;
+            let longest = names
+                .iter()
+                .filter(|name| bytes[at..].starts_with(name.as_bytes()))
+                .max_by_key(|name| name.len());
+            from = at + longest.map_or(1, |name| name.len());
+            if let Some(name) = longest {
+                return Some((at..from, *name));
+            }
+        }
+        None
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::extract::testing::seed;
+
+    #[test]
+    fn occurrences_are_what_a_leftmost_longest_automaton_finds() {
+        use aho_corasick::{AhoCorasick, MatchKind};
+        let names = ["Smith", "Smith-Jones", "Jones", "Li", "Lin", "Lina", "Li"];
+        let texts = [
+            "Smith-Jones met Lin and Li, then Smithson; Jones. LiLina Lin-Li",
+            "“Li” said Lina’s aide to Smith-Jone and Smith-Jones-Li.",
+            "no names here, nor ÉLi, Ｌi or SMITH",
+        ];
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(names)
+            .unwrap();
+        for text in texts {
+            let ours: Vec<(Span, &str)> = occurrences(text, &names).collect();
+            let theirs: Vec<(Span, &str)> = automaton
+                .find_iter(text)
+                .map(|m| (m.range(), names[m.pattern().as_usize()]))
+                .collect();
+            assert_eq!(ours, theirs, "in {text:?}");
+        }
+    }
 
     #[test]
     fn titled_quoted_and_surname_mentions() {
