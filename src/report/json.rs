@@ -13,23 +13,12 @@ use crate::score::Start;
 use crate::settings::Settings;
 use rayon::prelude::*;
 use serde::Serialize;
-use serde_json::value::RawValue;
+use serde_json::ser::{Formatter, PrettyFormatter};
+use std::io::{self, Write};
 
 pub const SCHEMA: &str = "prov.score/1";
 
 pub struct Json;
-
-#[derive(Serialize)]
-struct Output<'a> {
-    schema: &'static str,
-    rules: RulesUsed<'a>,
-    articles: Articles<'a>,
-    graph: crate::graph::GraphJson<'a>,
-    errors: Vec<Error<'a>>,
-    /// Hidden files and folders found in walked folders and not read.
-    hidden: &'a [String],
-    totals: Totals,
-}
 
 #[derive(Serialize)]
 pub(super) struct RulesUsed<'a> {
@@ -119,7 +108,7 @@ struct Totals {
     hidden: usize,
 }
 
-/// Articles rendered at once, in parallel, before they are written out in order:
+/// Articles rendered at once, in parallel, while the batch before them is written:
 /// enough to keep both cores busy, few enough that memory stays small.
 const ARTICLES_PER_BATCH: usize = 2048;
 
@@ -132,76 +121,150 @@ impl Report for Json {
     }
 
     /// Streams the document: the output is about twice the size of the text read,
-    /// too much to build in memory first.
+    /// too much to build in memory first. The top-level object is written field by
+    /// field, in the schema's order, so that the articles can go into it as JSON
+    /// rendered in parallel.
     fn write(
         &self,
         analysis: &Analysis,
         settings: &Settings,
-        out: &mut dyn std::io::Write,
-    ) -> std::io::Result<()> {
-        serde_json::to_writer_pretty(&mut *out, &output(analysis, settings))?;
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        let mut document = Document::begin(out)?;
+        document.field("schema", &SCHEMA)?;
+        document.field("rules", &RulesUsed::of(settings))?;
+        document.field_with("articles", |out| write_articles(out, analysis))?;
+        document.field("graph", &crate::graph::to_json(&analysis.graph))?;
+        document.field("errors", &errors(analysis))?;
+        // Hidden files and folders found in walked folders and not read.
+        document.field("hidden", &analysis.hidden)?;
+        document.field("totals", &totals(analysis))?;
+        document.end()?;
         out.write_all(b"\n")
     }
 }
 
-/// The articles in ranking order. They are rendered in parallel batches, each
-/// already indented for its place, and written as raw JSON as each batch is done.
-struct Articles<'a> {
-    analysis: &'a Analysis,
-    ranking: Vec<usize>,
-    /// Indexed once: a scan of every pair per article was quadratic, and took half of
-    /// a 1 GB run.
-    copies: Vec<Vec<&'a CopyPair>>,
+/// A pretty-printing formatter in the state it has `depth` levels deep in a pretty
+/// document, so that what it writes can be spliced in there as it is.
+fn pretty_at(depth: usize) -> PrettyFormatter<'static> {
+    let mut formatter = PrettyFormatter::new();
+    // Opening arrays into nowhere is what sets the formatter's indentation.
+    for _ in 0..depth {
+        formatter
+            .begin_array(&mut io::sink())
+            .expect("a sink takes anything");
+    }
+    formatter
 }
 
-impl Serialize for Articles<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeSeq;
-        let analysis = self.analysis;
-        let mut seq = serializer.serialize_seq(Some(self.ranking.len()))?;
-        for batch in self.ranking.chunks(ARTICLES_PER_BATCH) {
-            let rendered: Vec<Box<RawValue>> = batch
-                .par_iter()
-                .map(|&i| {
-                    let article = article(analysis, i, &analysis.verdicts[i], &self.copies[i]);
-                    // Depth 2: an element of `articles`, a field of the top-level object.
-                    RawValue::from_string(indented(&article, 2)).expect("serde_json wrote it")
-                })
-                .collect();
-            for raw in &rendered {
-                seq.serialize_element(raw)?;
-            }
-        }
-        seq.end()
+/// The top-level object of the report, written with serde_json's own pretty
+/// formatter, one field at a time.
+struct Document<'w> {
+    out: &'w mut dyn Write,
+    formatter: PrettyFormatter<'static>,
+    first: bool,
+}
+
+impl<'w> Document<'w> {
+    fn begin(out: &'w mut dyn Write) -> io::Result<Self> {
+        let mut formatter = PrettyFormatter::new();
+        formatter.begin_object(out)?;
+        Ok(Document {
+            out,
+            formatter,
+            first: true,
+        })
+    }
+
+    fn field(&mut self, name: &str, value: &impl Serialize) -> io::Result<()> {
+        self.field_with(name, |out| {
+            let mut serializer = serde_json::Serializer::with_formatter(out, pretty_at(1));
+            Ok(value.serialize(&mut serializer)?)
+        })
+    }
+
+    /// A field whose value `write` writes, as it appears at depth 1.
+    fn field_with(
+        &mut self,
+        name: &str,
+        write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+    ) -> io::Result<()> {
+        self.formatter.begin_object_key(self.out, self.first)?;
+        self.first = false;
+        serde_json::to_writer(&mut *self.out, name)?;
+        self.formatter.begin_object_value(self.out)?;
+        write(self.out)?;
+        self.formatter.end_object_value(self.out)
+    }
+
+    fn end(mut self) -> io::Result<()> {
+        self.formatter.end_object(self.out)
     }
 }
 
-/// `value` pretty-printed as it appears `depth` levels deep in a pretty document.
-/// Every raw newline of pretty JSON is layout (strings escape theirs), so indenting
-/// after each one is exact.
-fn indented(value: &impl Serialize, depth: usize) -> String {
-    let flat = serde_json::to_string_pretty(value).expect("serialising plain data");
-    flat.replace('\n', &format!("\n{}", "  ".repeat(depth)))
+/// The articles in ranking order, as the `articles` array at depth 1. Each batch is
+/// rendered on the thread pool while this thread writes the one before it.
+fn write_articles(out: &mut dyn Write, analysis: &Analysis) -> io::Result<()> {
+    // Indexed once: a scan of every pair per article was quadratic, and took half of
+    // a 1 GB run.
+    let copies = pairs_by_document(analysis.documents.len(), &analysis.copies);
+    let ranking = analysis.ranking();
+    let render = |batch: usize| {
+        let start = batch * ARTICLES_PER_BATCH;
+        let end = ranking.len().min(start + ARTICLES_PER_BATCH);
+        render_elements(start..end, |position| {
+            let i = ranking[position];
+            article(analysis, i, &analysis.verdicts[i], &copies[i])
+        })
+    };
+    let mut array = pretty_at(1);
+    array.begin_array(out)?;
+    let mut rendered = render(0);
+    for next in 1..ranking.len().div_ceil(ARTICLES_PER_BATCH) {
+        let mut rendered_next = Vec::new();
+        rayon::in_place_scope(|scope| {
+            scope.spawn(|_| rendered_next = render(next));
+            rendered.iter().try_for_each(|part| out.write_all(part))
+        })?;
+        rendered = rendered_next;
+    }
+    rendered.iter().try_for_each(|part| out.write_all(part))?;
+    if !ranking.is_empty() {
+        array.end_array_value(out)?;
+    }
+    array.end_array(out)
 }
 
-fn output<'a>(analysis: &'a Analysis, settings: &'a Settings) -> Output<'a> {
-    Output {
-        schema: SCHEMA,
-        rules: RulesUsed::of(settings),
-        articles: Articles {
-            analysis,
-            ranking: analysis.ranking(),
-            copies: pairs_by_document(analysis.documents.len(), &analysis.copies),
-        },
-        graph: crate::graph::to_json(&analysis.graph),
-        errors: errors(analysis),
-        hidden: &analysis.hidden,
-        totals: Totals {
-            inputs: analysis.documents.len() + analysis.errors.len() + analysis.hidden.len(),
-            scored: analysis.documents.len(),
-            errors: analysis.errors.len(),
-            hidden: analysis.hidden.len(),
-        },
+/// The elements at `positions` of an array at depth 1, each with the comma and
+/// indentation before it, rendered in parallel into a few buffers in order.
+fn render_elements<V: Serialize>(
+    positions: std::ops::Range<usize>,
+    element: impl Fn(usize) -> V + Sync,
+) -> Vec<Vec<u8>> {
+    positions
+        .into_par_iter()
+        .fold(Vec::new, |mut buffer, position| {
+            let mut formatter = pretty_at(2);
+            formatter
+                .begin_array_value(&mut buffer, position == 0)
+                .expect("writing to memory");
+            element(position)
+                .serialize(&mut serde_json::Serializer::with_formatter(
+                    &mut buffer,
+                    formatter,
+                ))
+                .expect("serialising plain data");
+            buffer
+        })
+        .collect()
+}
+
+fn totals(analysis: &Analysis) -> Totals {
+    Totals {
+        inputs: analysis.documents.len() + analysis.errors.len() + analysis.hidden.len(),
+        scored: analysis.documents.len(),
+        errors: analysis.errors.len(),
+        hidden: analysis.hidden.len(),
     }
 }
 
