@@ -131,7 +131,7 @@ impl Report for Json {
         settings: &Settings,
         out: &mut dyn Write,
     ) -> io::Result<()> {
-        let mut document = Document::begin(out)?;
+        let mut document = TopObject::begin(out)?;
         document.field("schema", &SCHEMA)?;
         document.field("rules", &RulesUsed::of(settings))?;
         document.field_with("articles", |out| write_articles(out, analysis))?;
@@ -160,17 +160,17 @@ fn pretty_at(depth: usize) -> PrettyFormatter<'static> {
 
 /// The top-level object of the report, written with serde_json's own pretty
 /// formatter, one field at a time.
-struct Document<'w> {
+struct TopObject<'w> {
     out: &'w mut dyn Write,
     formatter: PrettyFormatter<'static>,
     first: bool,
 }
 
-impl<'w> Document<'w> {
+impl<'w> TopObject<'w> {
     fn begin(out: &'w mut dyn Write) -> io::Result<Self> {
         let mut formatter = PrettyFormatter::new();
         formatter.begin_object(out)?;
-        Ok(Document {
+        Ok(TopObject {
             out,
             formatter,
             first: true,
