@@ -42,11 +42,11 @@ pub fn build(
         .collect();
     let nodes = all_nodes(docs, extractions, &sources);
     let (articles, edges) = article_edges(docs, extractions, &nodes, &sources);
-    let mut graph = DiGraph::with_capacity(nodes.len(), edges.iter().map(Vec::len).sum());
+    let mut graph = DiGraph::with_capacity(nodes.len(), edges.len());
     for node in nodes {
         graph.add_node(node);
     }
-    for (from, to, edge) in edges.into_iter().flatten() {
+    for (from, to, edge) in edges {
         graph.add_edge(from, to, edge);
     }
     add_copy_edges(&mut graph, &articles, copies);
@@ -70,7 +70,7 @@ fn article_edges(
     extractions: &[Extraction],
     nodes: &[Node],
     sources: &[ArticleSources],
-) -> (Vec<NodeIndex>, Vec<Vec<SourceEdge>>) {
+) -> (Vec<NodeIndex>, Vec<SourceEdge>) {
     let index: HashMap<&Node, NodeIndex> = nodes
         .iter()
         .enumerate()
@@ -83,7 +83,7 @@ fn article_edges(
     let edges = sources
         .par_iter()
         .zip(&articles)
-        .map(|(sources, &article)| source_edges(&index, article, sources))
+        .flat_map_iter(|(sources, &article)| source_edges(&index, article, sources))
         .collect();
     (articles, edges)
 }
@@ -151,33 +151,39 @@ pub(super) fn earlier(a: Option<NaiveDate>, b: Option<NaiveDate>) -> Option<Naiv
     }
 }
 
-/// Every node, sorted and without repeats: articles, then named sources.
+/// Every node, sorted and without repeats: articles, then named sources. The named
+/// sources are sorted as references and only the distinct ones cloned: an owned
+/// copy of every mention would hold millions of small strings at once.
 fn all_nodes(docs: &[Entry], extractions: &[Extraction], sources: &[ArticleSources]) -> Vec<Node> {
+    let mut named: Vec<&Node> = sources
+        .par_iter()
+        .flat_map_iter(|s| {
+            let cited = s.cites.keys().map(|(node, _)| node);
+            s.publisher.iter().chain(cited).chain(&s.quotes)
+        })
+        .collect();
+    named.par_sort_unstable();
+    named.dedup();
     let articles = (0..docs.len())
         .into_par_iter()
         .map(|doc| article_node(docs, extractions, doc));
-    let named = sources.par_iter().flat_map_iter(|s| {
-        let cited = s.cites.keys().map(|(node, _)| node);
-        s.publisher.iter().chain(cited).chain(&s.quotes).cloned()
-    });
-    let mut nodes: Vec<Node> = articles.chain(named).collect();
+    let mut nodes: Vec<Node> = articles.chain(named.into_par_iter().cloned()).collect();
     nodes.par_sort_unstable();
-    nodes.dedup();
     nodes
 }
 
 /// The edges from one article to its publisher, the sources it cites and the
 /// people it quotes, in that order.
-fn source_edges(
-    index: &HashMap<&Node, NodeIndex>,
+fn source_edges<'a>(
+    index: &'a HashMap<&Node, NodeIndex>,
     article: NodeIndex,
-    sources: &ArticleSources,
-) -> Vec<SourceEdge> {
+    sources: &'a ArticleSources,
+) -> impl Iterator<Item = SourceEdge> + 'a {
     let publisher = sources
         .publisher
         .iter()
-        .map(|publisher| (article, index[publisher], Edge::PublishedBy));
-    let cites = sources.cites.iter().map(|((source, kind), date)| {
+        .map(move |publisher| (article, index[publisher], Edge::PublishedBy));
+    let cites = sources.cites.iter().map(move |((source, kind), date)| {
         let edge = Edge::Cites {
             kind: *kind,
             date: *date,
@@ -187,8 +193,8 @@ fn source_edges(
     let quotes = sources
         .quotes
         .iter()
-        .map(|speaker| (article, index[speaker], Edge::Quotes));
-    publisher.chain(cites).chain(quotes).collect()
+        .map(move |speaker| (article, index[speaker], Edge::Quotes));
+    publisher.chain(cites).chain(quotes)
 }
 
 fn add_copy_edges(graph: &mut DiGraph<Node, Edge>, articles: &[NodeIndex], copies: &[CopyPair]) {
