@@ -348,21 +348,22 @@ fn anonymous_cues(text: &str, found: &mut Found) {
 }
 
 fn person_cues(text: &str, registry: &Registry, people: &People, found: &mut Found) {
+    let mut groups = CueGroups::new();
     for window in role_windows(text) {
-        person_cues_in(text, window, registry, people, found);
+        person_cues_in(text, window, &mut groups, registry, people, found);
     }
 }
 
 fn person_cues_in(
     text: &str,
     window: std::ops::Range<usize>,
+    groups: &mut CueGroups,
     registry: &Registry,
     people: &People,
     found: &mut Found,
 ) {
     let shift = |span: Span| span.start + window.start..span.end + window.start;
     let haystack = &text[window.clone()];
-    let mut groups = CueGroups::new();
     for cue in PERSON_CUE.find_iter(haystack) {
         let caps = groups.of(haystack, &cue);
         let (Some(whole), Some(person)) = (
