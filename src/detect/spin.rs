@@ -22,14 +22,19 @@ pub const DETECTOR: Detector = Detector {
 /// The words of `text` as `\w+` finds them (maximal runs of word characters), one
 /// pass over the bytes: the regex crate has no backreferences, so doubled words are
 /// checked in code, and a regex search per word was the slowest part of scoring.
+/// A character is decoded only at a byte outside ASCII; news text is mostly ASCII.
 fn words(text: &str) -> Vec<Range<usize>> {
-    let mut found = Vec::new();
+    let bytes = text.as_bytes();
+    let mut found = Vec::with_capacity(text.len() / 6);
     let mut start = None;
-    for (i, c) in text.char_indices() {
-        let word = if c.is_ascii() {
-            c.is_ascii_alphanumeric() || c == '_'
-        } else {
-            regex_syntax::is_word_character(c)
+    let mut i = 0;
+    while i < bytes.len() {
+        let (word, len) = match bytes[i] {
+            b if b.is_ascii() => (b.is_ascii_alphanumeric() || b == b'_', 1),
+            _ => {
+                let c = text[i..].chars().next().expect("i is a char boundary");
+                (regex_syntax::is_word_character(c), c.len_utf8())
+            }
         };
         match (word, start) {
             (true, None) => start = Some(i),
@@ -39,6 +44,7 @@ fn words(text: &str) -> Vec<Range<usize>> {
             }
             _ => {}
         }
+        i += len;
     }
     found.extend(start.map(|s| s..text.len()));
     found
@@ -65,7 +71,12 @@ const GRAMMATICAL_DOUBLES: &[&str] = &["that", "had", "is"];
 /// one line and with only spaces between.
 fn doubled_words(text: &str) -> Vec<Range<usize>> {
     let words = words(text);
-    let spaced = |a: &Range<usize>, b: &Range<usize>| text[a.end..b.start] == *" ";
+    let bytes = text.as_bytes();
+    // Words are compared as bytes, lengths first: this runs on every word.
+    let spaced = |a: &Range<usize>, b: &Range<usize>| b.start == a.end + 1 && bytes[a.end] == b' ';
+    let same = |a: &Range<usize>, b: &Range<usize>| {
+        a.len() == b.len() && bytes[a.clone()] == bytes[b.clone()]
+    };
     let capital = |m: &Range<usize>| text[m.clone()].starts_with(|c: char| c.is_uppercase());
     let title_case =
         |m: &Range<usize>| capital(m) && text[m.clone()].chars().skip(1).any(char::is_lowercase);
@@ -75,7 +86,9 @@ fn doubled_words(text: &str) -> Vec<Range<usize>> {
             continue;
         };
         let word = &text[w.clone()];
-        let doubled = text[next.clone()].eq_ignore_ascii_case(word) && !capital(next);
+        let doubled = w.len() == next.len()
+            && bytes[next.clone()].eq_ignore_ascii_case(word.as_bytes())
+            && !capital(next);
         let real_word = || {
             word.chars().filter(|c| c.is_alphabetic()).count() >= 2
                 && !GRAMMATICAL_DOUBLES.contains(&word.to_lowercase().as_str())
@@ -83,7 +96,7 @@ fn doubled_words(text: &str) -> Vec<Range<usize>> {
         if doubled && real_word() {
             found.push(w.start..next.end);
         } else if let Some(third) = words.get(i + 2).filter(|t| spaced(next, t))
-            && text[third.clone()] == *word
+            && same(third, w)
             && title_case(w)
             && title_case(next)
             && words.get(i + 3).is_none_or(|after| !capital(after))
