@@ -72,11 +72,8 @@ const GRAMMATICAL_DOUBLES: &[&str] = &["that", "had", "is"];
 fn doubled_words(text: &str) -> Vec<Range<usize>> {
     let words = words(text);
     let bytes = text.as_bytes();
-    // Words are compared as bytes, lengths first: this runs on every word.
+    // Words are compared as bytes, with no char-boundary checks: this runs on every word.
     let spaced = |a: &Range<usize>, b: &Range<usize>| b.start == a.end + 1 && bytes[a.end] == b' ';
-    let same = |a: &Range<usize>, b: &Range<usize>| {
-        a.len() == b.len() && bytes[a.clone()] == bytes[b.clone()]
-    };
     let capital = |m: &Range<usize>| text[m.clone()].starts_with(|c: char| c.is_uppercase());
     let title_case =
         |m: &Range<usize>| capital(m) && text[m.clone()].chars().skip(1).any(char::is_lowercase);
@@ -86,9 +83,7 @@ fn doubled_words(text: &str) -> Vec<Range<usize>> {
             continue;
         };
         let word = &text[w.clone()];
-        let doubled = w.len() == next.len()
-            && bytes[next.clone()].eq_ignore_ascii_case(word.as_bytes())
-            && !capital(next);
+        let doubled = bytes[next.clone()].eq_ignore_ascii_case(word.as_bytes()) && !capital(next);
         let real_word = || {
             word.chars().filter(|c| c.is_alphabetic()).count() >= 2
                 && !GRAMMATICAL_DOUBLES.contains(&word.to_lowercase().as_str())
@@ -96,7 +91,7 @@ fn doubled_words(text: &str) -> Vec<Range<usize>> {
         if doubled && real_word() {
             found.push(w.start..next.end);
         } else if let Some(third) = words.get(i + 2).filter(|t| spaced(next, t))
-            && same(third, w)
+            && bytes[third.clone()] == *word.as_bytes()
             && title_case(w)
             && title_case(next)
             && words.get(i + 3).is_none_or(|after| !capital(after))
