@@ -72,14 +72,12 @@ pub fn evaluate(subject: &Subject, settings: &Settings) -> Vec<Finding> {
         let spans = match &rule.check {
             Check::Phrase { max_hits } => take(&phrase_hits[index], *max_hits),
             Check::Regex { regex, max_hits } => {
-                let found = matching[index].then(|| regex.find_iter(text));
-                let hits = found.into_iter().flatten();
+                let hits = found(matching[index], regex, text);
                 let hits = hits.map(|m| Hit::from(Some(m.range())));
                 hits.take(*max_hits as usize).collect()
             }
             Check::Occurrence { regex, min, max } => {
-                let found = matching[index].then(|| regex.find_iter(text));
-                occurrence(found.into_iter().flatten(), *min, *max)
+                occurrence(found(matching[index], regex, text), *min, *max)
             }
             Check::Missing(field) => once_if(is_missing(subject.extraction, *field)),
             Check::Metric(comparison) => metric(subject.signals, comparison),
@@ -117,6 +115,16 @@ fn take(spans: &[Span], max_hits: u32) -> Vec<Hit> {
         .cloned()
         .map(|span| Hit::from(Some(span)))
         .collect()
+}
+
+/// The matches of a pattern rule's `regex` in `text`, searched only when the one
+/// scan of every pattern said it `matches`.
+fn found<'t>(
+    matches: bool,
+    regex: &'t regex::Regex,
+    text: &'t str,
+) -> impl Iterator<Item = regex::Match<'t>> {
+    matches.then(|| regex.find_iter(text)).into_iter().flatten()
 }
 
 fn once_if(fires: bool) -> Vec<Hit> {
