@@ -30,11 +30,6 @@ use super::params::ReuseParams;
 use super::sketch::Summary;
 use rayon::prelude::*;
 
-/// At most this many (document, document) entries of the sampled-shingle join are
-/// held at once: on a large corpus the join runs in shards of documents, so its
-/// memory stays bounded whatever the corpus size (8 Mi entries are 64 MiB).
-const MAX_JOIN_ENTRIES: usize = 8 << 20;
-
 /// Sorted, distinct pairs `(a, b)` with `a < b` of documents worth verifying.
 /// Each channel frees its part of the summaries as soon as it has read them.
 pub fn candidate_pairs(summaries: Vec<Summary>, params: &ReuseParams) -> Vec<(u32, u32)> {
@@ -43,7 +38,7 @@ pub fn candidate_pairs(summaries: Vec<Summary>, params: &ReuseParams) -> Vec<(u3
         .map(|s| (s.band_keys, s.samples))
         .unzip();
     let mut pairs = band_pairs(band_keys);
-    pairs.extend(sample_pairs(samples, params, MAX_JOIN_ENTRIES));
+    pairs.extend(sample_pairs(samples, params));
     pairs.par_sort_unstable();
     pairs.dedup();
     pairs
@@ -57,127 +52,122 @@ fn band_pairs(band_keys: Vec<Vec<u64>>) -> Vec<(u32, u32)> {
         entries.extend(keys.into_iter().map(|k| (k, doc as u32)));
     }
     entries.par_sort_unstable();
-    let every = |_| true;
-    let mut pairs = pairs_in_runs(
-        &entries,
-        usize::MAX,
-        |&(key, _)| key,
-        |&(_, doc)| doc,
-        every,
-    );
+    let mut pairs: Vec<(u32, u32)> = entries
+        .par_chunk_by(|x, y| x.0 == y.0)
+        .flat_map_iter(|run| {
+            let later = move |i: usize| run[i + 1..].iter().map(move |&(_, b)| (run[i].1, b));
+            (0..run.len()).flat_map(later)
+        })
+        .collect();
     pairs.retain(|(a, b)| a != b);
     pairs.par_sort_unstable();
     pairs.dedup();
     pairs
 }
 
-/// Every pair `(a, b)` of documents in each run of equal keys of `sorted` no longer
-/// than `max_run`, a pair per shared key, for the first documents `a` that `first`
-/// keeps. The pairs are counted first and then written into one buffer of that size,
-/// by parallel tasks over whole runs: collecting them as they come would hold up to
-/// twice as many at once.
-fn pairs_in_runs<T: Sync, K: PartialEq>(
-    sorted: &[T],
-    max_run: usize,
-    key: impl Fn(&T) -> K + Sync,
-    doc: impl Fn(&T) -> u32 + Sync,
-    first: impl Fn(u32) -> bool + Sync,
-) -> Vec<(u32, u32)> {
-    // Each first document of a run, with the documents after it.
-    let firsts = |part| {
-        runs_in(part, max_run, &key).flat_map(|run: &[T]| {
-            let (doc, first) = (&doc, &first);
-            let firsts = run.iter().enumerate().filter(move |(_, a)| first(doc(a)));
-            firsts.map(move |(i, a)| (a, &run[i + 1..]))
-        })
-    };
-    let pairs_in = |part| {
-        let doc = &doc;
-        firsts(part).flat_map(move |(a, rest)| rest.iter().map(move |b| (doc(a), doc(b))))
-    };
-    let parts = split_between_runs(sorted, 4 * rayon::current_num_threads(), &key);
-    let counts: Vec<usize> = parts
-        .par_iter()
-        .map(|part| firsts(part).map(|(_, rest)| rest.len()).sum())
-        .collect();
-    let mut pairs = vec![(0, 0); counts.iter().sum()];
-    let mut outputs = Vec::with_capacity(parts.len());
-    let mut rest = pairs.as_mut_slice();
-    for &count in &counts {
-        let (output, tail) = rest.split_at_mut(count);
-        outputs.push(output);
-        rest = tail;
-    }
-    parts.par_iter().zip(outputs).for_each(|(part, output)| {
-        for (slot, pair) in output.iter_mut().zip(pairs_in(part)) {
-            *slot = pair;
-        }
-    });
-    pairs
-}
-
-/// The runs of equal keys in `sorted` that make pairs: at least two, at most `max_run` long.
-fn runs_in<'a, T, K: PartialEq>(
-    sorted: &'a [T],
-    max_run: usize,
-    key: &'a impl Fn(&T) -> K,
-) -> impl Iterator<Item = &'a [T]> {
-    sorted
-        .chunk_by(|x, y| key(x) == key(y))
-        .filter(move |run| run.len() >= 2 && run.len() <= max_run)
-}
-
-/// `sorted` cut into about `n` parts, each cut between two runs of equal keys.
-fn split_between_runs<T, K: PartialEq>(sorted: &[T], n: usize, key: impl Fn(&T) -> K) -> Vec<&[T]> {
-    let step = sorted.len().div_ceil(n.max(1)).max(1);
-    let mut parts = Vec::with_capacity(n);
-    let mut rest = sorted;
-    while !rest.is_empty() {
-        let mut end = step.min(rest.len());
-        while end < rest.len() && key(&rest[end - 1]) == key(&rest[end]) {
-            end += 1;
-        }
-        let (part, tail) = rest.split_at(end);
-        parts.push(part);
-        rest = tail;
-    }
-    parts
-}
-
-/// Pairs of documents that share enough sampled shingles, in number and in share,
-/// joined in as many shards as it takes to hold at most `max_entries` at once.
-fn sample_pairs(
-    samples: Vec<Vec<u32>>,
-    params: &ReuseParams,
-    max_entries: usize,
-) -> Vec<(u32, u32)> {
+/// Pairs of documents that share enough sampled shingles, in number and in share.
+///
+/// Each document counts, in a table with a slot per document, the later documents
+/// that share each of its samples, and keeps those that share enough: the work is
+/// one increment per shared sample and pair, with no list of all such entries to
+/// sort, and the memory one table per thread whatever the corpus size.
+fn sample_pairs(samples: Vec<Vec<u32>>, params: &ReuseParams) -> Vec<(u32, u32)> {
     let sampled: Vec<usize> = samples.iter().map(Vec::len).collect();
-    let postings = sorted_postings(samples);
-    let key = |p: &u64| p >> 32;
-    let doc = |&p: &u64| p as u32;
-    let entries: usize = runs_in(&postings, params.max_postings, &key)
-        .map(|run| run.len() * (run.len() - 1) / 2)
-        .sum();
-    let shards = entries.div_ceil(max_entries).max(1);
-    let enough = |&(a, b): &(u32, u32), shared: usize| {
+    let shared = SharedSamples::new(sorted_postings(samples), sampled.len(), params.max_postings);
+    let enough = |a: u32, b: u32, shared: u32| {
         let smaller = sampled[a as usize].min(sampled[b as usize]);
-        shared >= params.min_shared_samples
-            && shared as f64 >= params.min_sampled_containment * smaller as f64
+        shared as usize >= params.min_shared_samples
+            && f64::from(shared) >= params.min_sampled_containment * smaller as f64
     };
-    let mut pairs = Vec::new();
-    for shard in 0..shards {
-        let in_shard = |a: u32| a as usize % shards == shard;
-        // One entry per shared sampled shingle; equal pairs are then counted as runs.
-        let mut shared = pairs_in_runs(&postings, params.max_postings, key, doc, in_shard);
-        shared.par_sort_unstable();
-        let counted = shared.chunk_by(|a, b| a == b);
-        pairs.extend(
-            counted
-                .filter(|run| enough(&run[0], run.len()))
-                .map(|run| run[0]),
-        );
+    let fresh_counts = || (vec![0u32; sampled.len()], Vec::new());
+    (0..sampled.len() as u32)
+        .into_par_iter()
+        .with_min_len(256)
+        .map_init(fresh_counts, |(counts, touched), a| {
+            for b in shared.later(a) {
+                if counts[b as usize] == 0 {
+                    touched.push(b);
+                }
+                counts[b as usize] += 1;
+            }
+            let mut pairs = Vec::new();
+            for b in touched.drain(..) {
+                let count = std::mem::take(&mut counts[b as usize]);
+                if enough(a, b, count) {
+                    pairs.push((a, b));
+                }
+            }
+            pairs
+        })
+        .flatten_iter()
+        .collect()
+}
+
+/// The postings of samples that from two to `max_postings` documents share, and for
+/// each document where its own postings sit among them.
+struct SharedSamples {
+    /// Sorted as [`sorted_postings`] sorts them.
+    postings: Vec<u64>,
+    /// Document `d`'s postings are `postings[at[starts[d]..starts[d + 1]]]`.
+    starts: Vec<usize>,
+    at: Vec<u32>,
+}
+
+impl SharedSamples {
+    fn new(mut postings: Vec<u64>, documents: usize, max_postings: usize) -> Self {
+        // Keep the runs of equal keys from two to `max_postings` long, in place.
+        let (mut kept, mut start) = (0, 0);
+        while start < postings.len() {
+            let key = postings[start] >> 32;
+            let len = postings[start..]
+                .iter()
+                .take_while(|&&p| p >> 32 == key)
+                .count();
+            if (2..=max_postings).contains(&len) {
+                postings.copy_within(start..start + len, kept);
+                kept += len;
+            }
+            start += len;
+        }
+        postings.truncate(kept);
+        postings.shrink_to_fit();
+        // Each document's postings, in order, by counting them first.
+        let mut starts = vec![0; documents + 1];
+        for &p in &postings {
+            starts[p as u32 as usize + 1] += 1;
+        }
+        for d in 1..starts.len() {
+            starts[d] += starts[d - 1];
+        }
+        let mut next = starts.clone();
+        let mut at = vec![0; postings.len()];
+        for (i, &p) in postings.iter().enumerate() {
+            let slot = &mut next[p as u32 as usize];
+            at[*slot] = u32::try_from(i).expect("fewer than 2^32 shared samples");
+            *slot += 1;
+        }
+        SharedSamples {
+            postings,
+            starts,
+            at,
+        }
     }
-    pairs
+
+    /// The later documents that share each of `doc`'s samples, once per sample.
+    fn later(&self, doc: u32) -> impl Iterator<Item = u32> + '_ {
+        let d = doc as usize;
+        self.at[self.starts[d]..self.starts[d + 1]]
+            .iter()
+            .flat_map(move |&i| {
+                let i = i as usize;
+                let key = self.postings[i] >> 32;
+                // A run is sorted by document, so the documents after `doc` are later.
+                self.postings[i + 1..]
+                    .iter()
+                    .take_while(move |&&p| p >> 32 == key)
+                    .map(|&p| p as u32)
+            })
+    }
 }
 
 /// Every sample as a posting, sorted: its 32-bit key above its document's number, so
@@ -187,9 +177,11 @@ fn sample_pairs(
 /// top bits, in document order, and then each bucket is sorted on its own, in
 /// parallel and within the CPU caches: a third of the time of one sort of the whole.
 fn sorted_postings(samples: Vec<Vec<u32>>) -> Vec<u64> {
-    // About a thousand postings a bucket, in at most 2^16 buckets.
+    // About a thousand postings a bucket, in at most 2^12 buckets: dealing into more
+    // (2^15 on 1 GB) writes to more places at once than the TLB covers, and took
+    // twice as long.
     let total: usize = samples.iter().map(Vec::len).sum();
-    let bits = (total >> 10).max(1).ilog2().min(16);
+    let bits = (total >> 10).max(1).ilog2().min(12);
     let bucket = |key: u32| (u64::from(key) >> (32 - bits)) as usize;
     let mut starts = vec![0; (1 << bits) + 1];
     for &key in samples.iter().flatten() {
@@ -216,6 +208,7 @@ fn sorted_postings(samples: Vec<Vec<u32>>) -> Vec<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::reuse::shingle::mix;
 
     fn summary(band_keys: &[u64], samples: &[u32]) -> Summary {
         Summary {
@@ -252,57 +245,61 @@ mod tests {
     }
 
     #[test]
-    fn parts_end_between_runs_and_cover_the_input() {
-        let sorted = [1, 1, 1, 2, 2, 3, 4, 4, 4, 4];
-        for n in 1..=12 {
-            let parts = split_between_runs(&sorted, n, |&x| x);
-            assert_eq!(parts.concat(), sorted, "{n} parts");
-            for pair in parts.windows(2) {
-                assert_ne!(pair[0].last(), pair[1].first(), "{n} parts split a run");
+    fn each_document_sees_the_later_documents_of_its_shared_samples() {
+        // Key 1 is in documents 0-2, key 2 in 0 and 3, key 3 only in 1, key 4 in all five
+        // (over the cap of 4).
+        let samples = vec![
+            vec![1, 2, 4],
+            vec![1, 3, 4],
+            vec![1, 4],
+            vec![2, 4],
+            vec![4],
+        ];
+        let shared = SharedSamples::new(sorted_postings(samples), 5, 4);
+        let later = |doc| shared.later(doc).collect::<Vec<_>>();
+        assert_eq!(later(0), [1, 2, 3]);
+        assert_eq!(later(1), [2]);
+        assert_eq!(later(3), [] as [u32; 0]);
+        assert_eq!(shared.postings.len(), 5);
+    }
+
+    #[test]
+    fn the_sampled_join_finds_what_counting_every_pair_finds() {
+        // 200 documents drawing 2-40 samples from 200 keys, a quarter of the draws from
+        // 5 keys that end up in more documents than the cap.
+        let key = |h: u64| if h.is_multiple_of(4) { h % 5 } else { h % 200 } as u32;
+        let samples: Vec<Vec<u32>> = (0..200u64)
+            .map(|doc| {
+                let n = 2 + mix(doc) % 39;
+                let mut keys: Vec<u32> = (0..n).map(|i| key(mix(doc << 8 | i))).collect();
+                keys.sort_unstable();
+                keys.dedup();
+                keys
+            })
+            .collect();
+        let params = ReuseParams {
+            min_sampled_containment: 0.2,
+            ..params(3, 40)
+        };
+        let in_docs = |key: &u32| samples.iter().filter(|s| s.contains(key)).count();
+        let mut expected = Vec::new();
+        for a in 0..samples.len() {
+            for b in a + 1..samples.len() {
+                let shared = samples[a]
+                    .iter()
+                    .filter(|k| samples[b].contains(k) && in_docs(k) <= 40)
+                    .count();
+                let smaller = samples[a].len().min(samples[b].len());
+                if shared >= 3 && shared as f64 >= 0.2 * smaller as f64 {
+                    expected.push((a as u32, b as u32));
+                }
             }
         }
-    }
-
-    #[test]
-    fn every_pair_of_every_run_is_written_once() {
-        // (key, doc): runs of key 1 (3 docs), 2 (2 docs), 3 (1 doc) and 4 (over the cap of 3).
-        let sorted = [
-            (1, 0),
-            (1, 1),
-            (1, 2),
-            (2, 5),
-            (2, 6),
-            (3, 7),
-            (4, 1),
-            (4, 2),
-            (4, 3),
-            (4, 4),
-        ];
-        let pairs = pairs_in_runs(&sorted, 3, |&(key, _)| key, |&(_, doc)| doc, |_| true);
-        assert_eq!(pairs, [(0, 1), (0, 2), (1, 2), (5, 6)]);
-        let odd_first = |a: u32| a % 2 == 1;
-        let pairs = pairs_in_runs(&sorted, 3, |&(key, _)| key, |&(_, doc)| doc, odd_first);
-        assert_eq!(pairs, [(1, 2), (5, 6)]);
-    }
-
-    #[test]
-    fn a_join_in_shards_finds_what_one_join_finds() {
-        // Documents 0-5 share samples in overlapping groups; any shard count gives the same pairs.
-        let samples: Vec<Vec<u32>> = vec![
-            vec![1, 2, 3],
-            vec![1, 2, 3, 4],
-            vec![3, 4, 5],
-            vec![4, 5, 6],
-            vec![1, 5, 6],
-            vec![2, 6],
-        ];
-        let whole = sample_pairs(samples.clone(), &params(2, 64), usize::MAX);
-        assert_eq!(whole, [(0, 1), (1, 2), (2, 3), (3, 4)]);
-        for max_entries in 1..=6 {
-            let mut sharded = sample_pairs(samples.clone(), &params(2, 64), max_entries);
-            sharded.sort_unstable();
-            assert_eq!(sharded, whole, "at most {max_entries} entries at once");
-        }
+        let mut found = sample_pairs(samples.clone(), &params);
+        found.sort_unstable();
+        assert!(expected.len() > 100, "{} pairs", expected.len());
+        assert!((0..5).all(|k| in_docs(&k) > 40));
+        assert_eq!(found, expected);
     }
 
     #[test]
