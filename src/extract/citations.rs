@@ -182,33 +182,6 @@ impl CueGroups {
     }
 }
 
-/// A role word on its own: every person cue names one.
-static ROLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?-u:\b){ROLES}(?-u:\b)")).expect("role pattern is valid")
-});
-
-/// The parts of `text` where a person cue can be: each line with a role word, with
-/// the line before it (which "according to" may end), merged where they touch. The
-/// person-cue pattern is large and slow, and most lines of news name no role, so it
-/// runs on these windows only; a cue needs its role, so none is lost.
-fn role_windows(text: &str) -> Vec<std::ops::Range<usize>> {
-    let line_start = |at: usize| text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = |at: usize| text[at..].find('\n').map_or(text.len(), |i| at + i);
-    let mut windows: Vec<std::ops::Range<usize>> = Vec::new();
-    for role in ROLE.find_iter(text) {
-        if windows.last().is_some_and(|last| role.start() < last.end) {
-            continue; // its line is in the window already
-        }
-        let start = line_start(role.start());
-        let start = if start == 0 { 0 } else { line_start(start - 1) };
-        match windows.last_mut() {
-            Some(last) if start <= last.end => last.end = line_end(role.end()),
-            _ => windows.push(start..line_end(role.end())),
-        }
-    }
-    windows
-}
-
 const UNKNOWN_NAME: &str =
     r"(?:[Tt]he[ \t]+)?[A-Z][\p{L}&’'.-]*(?:[ \t]+(?:[A-Z][\p{L}&’'.-]*|of|for|and|de))*";
 
@@ -367,23 +340,8 @@ fn anonymous_cues(text: &str, found: &mut Found) {
 
 fn person_cues(text: &str, registry: &Registry, people: &People, found: &mut Found) {
     let mut groups = CueGroups::new();
-    for window in role_windows(text) {
-        person_cues_in(text, window, &mut groups, registry, people, found);
-    }
-}
-
-fn person_cues_in(
-    text: &str,
-    window: std::ops::Range<usize>,
-    groups: &mut CueGroups,
-    registry: &Registry,
-    people: &People,
-    found: &mut Found,
-) {
-    let shift = |span: Span| span.start + window.start..span.end + window.start;
-    let haystack = &text[window.clone()];
-    for cue in person_cue_for(haystack).find_iter(haystack) {
-        let caps = groups.of(haystack, &cue);
+    for cue in person_cue_for(text).find_iter(text) {
+        let caps = groups.of(text, &cue);
         let (Some(whole), Some(person)) = (
             caps.get_match(),
             ["cited", "speaker", "inverted"]
@@ -393,7 +351,7 @@ fn person_cues_in(
             continue;
         };
         let Some((source, source_kind)) =
-            sources::classify(&haystack[person.range()], registry, people)
+            sources::classify(&text[person.range()], registry, people)
         else {
             continue;
         };
@@ -405,8 +363,8 @@ fn person_cues_in(
         add(
             found,
             text,
-            citation(source, source_kind, kind, shift(whole.range())),
-            shift(person.range()),
+            citation(source, source_kind, kind, whole.range()),
+            person.range(),
         );
     }
 }
