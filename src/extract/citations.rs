@@ -674,6 +674,17 @@ mod tests {
     }
 
     #[test]
+    fn a_person_cue_is_found_across_a_blank_line() {
+        // The cue's pattern allows any whitespace after "according to"; the whole
+        // text is searched, so a paragraph break there does not hide the citation.
+        let d = doc("The talks failed, according to\n\nthe ministry spokesman.\n");
+        assert_eq!(
+            rows(&d, None),
+            vec![row(1, Report, Person, "the ministry spokesman")]
+        );
+    }
+
+    #[test]
     fn unknown_names_are_kept_and_dates_resolve() {
         let d = doc(
             "The plan was first reported by The Daily Planet on May 3, 2022, \
