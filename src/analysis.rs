@@ -70,7 +70,7 @@ impl Analysis {
 /// A stage of [`analyze_with`], as reported to its progress callback.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stage {
-    /// Metadata, citations and quotes of each document, and its copy-detection summary.
+    /// Metadata, citations and quotes of each document.
     Extract,
     /// Copy detection and quote tracking across the corpus (reported at 0 and at 1 of 1).
     Reuse,
@@ -114,23 +114,20 @@ pub fn analyze_with(
             progress(stage, n, total);
         }
     };
-    let (extractions, summaries): (Vec<Extraction>, Vec<reuse::Summary>) = documents
+    let extractions = documents
         .par_iter()
         .map(|entry| {
-            let doc = entry.document()?;
-            let extraction = extract::extract(&doc, &settings.registry);
-            let summary = reuse::summarise(&doc.text, &settings.reuse);
+            let extraction = extract::extract(&*entry.document()?, &settings.registry);
             tick(Stage::Extract);
-            Ok((extraction, summary))
+            Ok(extraction)
         })
-        .collect::<Result<_, LoadError>>()?;
+        .collect::<Result<Vec<Extraction>, LoadError>>()?;
     progress(Stage::Reuse, 0, 1);
     let published: Vec<_> = extractions
         .iter()
         .map(|e| e.meta.published.as_ref().map(|d| d.value))
         .collect();
-    let mut copies =
-        reuse::find_copies_summarised(&documents, summaries, &published, &settings.reuse)?;
+    let mut copies = reuse::find_copies(&documents, &published, &settings.reuse)?;
     reuse::orient_by_publisher(&mut copies, &extractions);
     reuse::attribute(&mut copies, &extractions, &settings.registry);
     let quotes = reuse::quote_matches_with(&extractions, &settings.reuse);

@@ -22,7 +22,6 @@ mod verify;
 pub use attribution::attribute;
 pub use params::ReuseParams;
 pub use quotes::{QuoteChange, QuoteMatch, QuoteRef, quote_matches, quote_matches_with};
-pub use sketch::Summary;
 
 use crate::corpus::{Entry, LoadError};
 use crate::extract::{Extraction, Span};
@@ -98,25 +97,14 @@ pub fn pairs_by_document(documents: usize, pairs: &[CopyPair]) -> Vec<Vec<&CopyP
     by_doc
 }
 
-/// The [`Summary`] of one text, for [`find_copies_summarised`].
-pub fn summarise(text: &str, params: &ReuseParams) -> Summary {
-    let words = shingle::words(text);
-    sketch::summarise(
-        shingle::shingles(&words, params.shingle_size),
-        params.sketch_size,
-        params.bands,
-        params.sample_modulus,
-    )
-}
-
 /// Find every pair of documents that share text, in `(copier, source)` order.
 ///
 /// `published` gives each document's date where known (same indices as `docs`;
 /// missing entries count as unknown). The result is sorted and does not depend on
 /// the number of threads. `attributed` is left false: see [`attribute`].
 ///
-/// Each text is read once to summarise it, then again for each candidate pair it
-/// is in; none is kept. An error is a text that could not be read again.
+/// Each text is read once to sketch it, then again for each candidate pair it is
+/// in; none is kept. An error is a text that could not be read again.
 pub fn find_copies(
     docs: &[Entry],
     published: &[Option<NaiveDate>],
@@ -124,19 +112,16 @@ pub fn find_copies(
 ) -> Result<Vec<CopyPair>, LoadError> {
     let summaries = docs
         .par_iter()
-        .map(|entry| Ok(summarise(&entry.document()?.text, params)))
-        .collect::<Result<_, LoadError>>()?;
-    find_copies_summarised(docs, summaries, published, params)
-}
-
-/// [`find_copies`] with each document's [`summarise`] already made, by a pass that
-/// reads the texts anyway (the pipeline's extraction): one read of each text fewer.
-pub fn find_copies_summarised(
-    docs: &[Entry],
-    summaries: Vec<Summary>,
-    published: &[Option<NaiveDate>],
-    params: &ReuseParams,
-) -> Result<Vec<CopyPair>, LoadError> {
+        .map(|entry| {
+            let words = shingle::words(&entry.document()?.text);
+            Ok(sketch::summarise(
+                shingle::shingles(&words, params.shingle_size),
+                params.sketch_size,
+                params.bands,
+                params.sample_modulus,
+            ))
+        })
+        .collect::<Result<Vec<sketch::Summary>, LoadError>>()?;
     let candidates = candidates::candidate_pairs(summaries, params);
     // Verification groups the candidates by their second document, so that each
     // document is tokenised and indexed once as a target rather than once per pair.
