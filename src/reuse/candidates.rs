@@ -44,25 +44,30 @@ pub fn candidate_pairs(summaries: Vec<Summary>, params: &ReuseParams) -> Vec<(u3
     pairs
 }
 
-/// Pairs of documents that agree on a whole LSH band.
+/// Pairs of documents that agree on a whole LSH band, each pair once: at the first
+/// band they agree on, so that no list of a pair per shared band is ever held.
 fn band_pairs(band_keys: Vec<Vec<u64>>) -> Vec<(u32, u32)> {
     // The band index is already mixed into each key, so one flat list is enough.
     let mut entries: Vec<(u64, u32)> = Vec::with_capacity(band_keys.iter().map(Vec::len).sum());
-    for (doc, keys) in band_keys.into_iter().enumerate() {
-        entries.extend(keys.into_iter().map(|k| (k, doc as u32)));
+    for (doc, keys) in band_keys.iter().enumerate() {
+        entries.extend(keys.iter().map(|&k| (k, doc as u32)));
     }
     entries.par_sort_unstable();
-    let mut pairs: Vec<(u32, u32)> = entries
+    let first_agree_on = |a: u32, b: u32, key: u64| {
+        let (a, b) = (&band_keys[a as usize], &band_keys[b as usize]);
+        a.iter().zip(b).find(|(x, y)| x == y).map(|(&x, _)| x) == Some(key)
+    };
+    entries
         .par_chunk_by(|x, y| x.0 == y.0)
         .flat_map_iter(|run| {
-            let later = move |i: usize| run[i + 1..].iter().map(move |&(_, b)| (run[i].1, b));
+            let later = move |i: usize| {
+                let a = run[i].1;
+                let agree = move |&&(key, b): &&(u64, u32)| a != b && first_agree_on(a, b, key);
+                run[i + 1..].iter().filter(agree).map(move |&(_, b)| (a, b))
+            };
             (0..run.len()).flat_map(later)
         })
-        .collect();
-    pairs.retain(|(a, b)| a != b);
-    pairs.par_sort_unstable();
-    pairs.dedup();
-    pairs
+        .collect()
 }
 
 /// Pairs of documents that share enough sampled shingles, in number and in share.
@@ -130,7 +135,6 @@ impl SharedSamples {
             start += len;
         }
         postings.truncate(kept);
-        postings.shrink_to_fit();
         // Each document's postings, in order, by counting them first.
         let mut starts = vec![0; documents + 1];
         for &p in &postings {
@@ -242,6 +246,15 @@ mod tests {
             candidate_pairs(docs.to_vec(), &params(1, 64)),
             [(0, 1), (0, 2), (0, 3), (2, 3)]
         );
+    }
+
+    #[test]
+    fn a_pair_agreeing_on_several_bands_is_found_once() {
+        // 0 and 1 agree on bands 0 and 1, 0 and 2 on bands 1 and 2, 1 and 2 on band 1.
+        let keys = vec![vec![1, 2, 3], vec![1, 2, 9], vec![7, 2, 3]];
+        let mut pairs = band_pairs(keys);
+        pairs.sort_unstable();
+        assert_eq!(pairs, [(0, 1), (0, 2), (1, 2)]);
     }
 
     #[test]
