@@ -72,8 +72,13 @@ pub(super) fn quotes(doc: &Document, registry: &Registry, people: &People) -> Ve
 fn quote_spans(text: &str, line: Span) -> Vec<Span> {
     let mut spans = Vec::new();
     let mut open: Option<usize> = None;
-    for (i, c) in text[line.clone()].char_indices() {
+    // Only `"` and the characters whose UTF-8 starts with 0xE2 (“ and ” among them) are
+    // decoded: both bytes only ever start a character.
+    for i in memchr::memchr2_iter(b'"', 0xE2, &text.as_bytes()[line.clone()]) {
         let at = line.start + i;
+        let Some(c) = text[at..].chars().next() else {
+            continue;
+        };
         match (c, open) {
             ('“', None) | ('"', None) => open = Some(at),
             ('”' | '"', Some(start)) => {
@@ -152,6 +157,17 @@ mod tests {
 
     fn row(line: usize, head: &str, speaker: Option<&str>) -> (usize, String, Option<String>) {
         (line, head.to_string(), speaker.map(str::to_string))
+    }
+
+    #[test]
+    fn quote_marks_are_found_among_other_characters_of_the_same_first_byte() {
+        // The dashes and the ellipsis start with the same UTF-8 byte as “ and ”.
+        let text = "A — “wait… now” and \"yes\" – “open";
+        let spans: Vec<&str> = quote_spans(text, 0..text.len())
+            .into_iter()
+            .map(|span| &text[span])
+            .collect();
+        assert_eq!(spans, ["“wait… now”", "\"yes\""]);
     }
 
     #[test]
