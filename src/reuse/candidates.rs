@@ -75,14 +75,14 @@ fn band_pairs(band_keys: Vec<Vec<u64>>) -> Vec<(u32, u32)> {
 /// Each document counts, in a table with a slot per document, the later documents
 /// that share each of its samples, and keeps those that share enough: the work is
 /// one increment per shared sample and pair, with no list of all such entries to
-/// sort, and the memory one table per thread whatever the corpus size.
+/// sort, and the memory beyond the postings is a counter per document per thread.
 fn sample_pairs(samples: Vec<Vec<u32>>, params: &ReuseParams) -> Vec<(u32, u32)> {
     let sampled: Vec<usize> = samples.iter().map(Vec::len).collect();
     let shared = SharedSamples::new(sorted_postings(samples), sampled.len(), params.max_postings);
-    let enough = |a: u32, b: u32, shared: u32| {
+    let enough = |a: u32, b: u32, count: u32| {
         let smaller = sampled[a as usize].min(sampled[b as usize]);
-        shared as usize >= params.min_shared_samples
-            && f64::from(shared) >= params.min_sampled_containment * smaller as f64
+        count as usize >= params.min_shared_samples
+            && f64::from(count) >= params.min_sampled_containment * smaller as f64
     };
     let fresh_counts = || (vec![0u32; sampled.len()], Vec::new());
     (0..sampled.len() as u32)
