@@ -76,9 +76,7 @@ fn quote_spans(text: &str, line: Span) -> Vec<Span> {
     // decoded: both bytes only ever start a character.
     for i in memchr::memchr2_iter(b'"', 0xE2, &text.as_bytes()[line.clone()]) {
         let at = line.start + i;
-        let Some(c) = text[at..].chars().next() else {
-            continue;
-        };
+        let c = text[at..].chars().next().expect("at is a char boundary");
         match (c, open) {
             ('“', None) | ('"', None) => open = Some(at),
             ('”' | '"', Some(start)) => {
