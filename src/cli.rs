@@ -286,16 +286,20 @@ fn graph(args: GraphArgs) -> io::Result<u8> {
         return Ok(EXIT_ERROR);
     };
     let graph = &analysis.graph;
-    fn pretty(value: impl serde::Serialize) -> String {
-        serde_json::to_string_pretty(&value).expect("plain data") + "\n"
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    match args.format {
+        GraphFormat::Dot => out.write_all(prov::graph::to_dot(graph).as_bytes())?,
+        GraphFormat::Mermaid => out.write_all(prov::graph::to_mermaid(graph).as_bytes())?,
+        GraphFormat::Json => {
+            prov::graph::write_json(graph, &mut out, 0)?;
+            out.write_all(b"\n")?;
+        }
+        GraphFormat::ProvJson => {
+            serde_json::to_writer_pretty(&mut out, &prov::graph::to_prov_json(graph))?;
+            out.write_all(b"\n")?;
+        }
     }
-    let text = match args.format {
-        GraphFormat::Dot => prov::graph::to_dot(graph),
-        GraphFormat::Mermaid => prov::graph::to_mermaid(graph),
-        GraphFormat::Json => pretty(prov::graph::to_json(graph)),
-        GraphFormat::ProvJson => pretty(prov::graph::to_prov_json(graph)),
-    };
-    io::stdout().lock().write_all(text.as_bytes())?;
+    out.flush()?;
     report_inputs(&analysis);
     Ok(exit_code(&analysis, None))
 }

@@ -16,6 +16,7 @@ pub mod detect;
 pub mod extract;
 pub mod graph;
 pub mod outlet;
+mod pretty_json;
 pub mod raters;
 pub mod report;
 pub mod reuse;

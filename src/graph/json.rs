@@ -5,47 +5,46 @@
 //! "origins": [{story, origin, label, kind, date, articles: [{id, hops, path}]}]}`,
 //! in node, edge and story order. Unknown values are `null`.
 
-use super::{CitationGraph, Edge, Node, Origin, citation_kind_name};
-use petgraph::graph::{EdgeReference, NodeIndex};
-use petgraph::visit::EdgeRef;
-use rayon::prelude::*;
-use serde::ser::{Serialize, SerializeSeq, Serializer};
+use super::{CitationGraph, Edge, Node, Origin, Story, citation_kind_name};
+use crate::pretty_json::{Object, array, array_with};
+use petgraph::graph::{EdgeIndex, NodeIndex};
+use std::io::{self, Write};
 
-/// The graph, its origins and the paths that reach them, ready to serialise.
+/// Nodes, edges or paths formatted at once, in parallel, while the batch before is written.
+const ELEMENTS_PER_BATCH: usize = 4096;
+
+/// Write the graph, its origins and the paths that reach them as pretty JSON, as the
+/// value goes `depth` levels deep in a document (0 for a document of its own).
 ///
-/// It borrows the graph and writes each node, edge and path as it goes, so a large
+/// Each node, edge and path is made from the graph as it is written, so a large
 /// corpus's graph is never copied into a JSON tree first. Fields are in alphabetical
 /// order, as the JSON object maps of earlier versions wrote them.
-pub fn to_json(graph: &CitationGraph) -> GraphJson<'_> {
-    GraphJson {
-        edges: Each(graph, edges),
-        nodes: Each(graph, nodes),
-        origins: Each(graph, origins),
-    }
-}
-
-/// The graph as `prov graph --format json` writes it: made by [`to_json`].
-#[derive(serde::Serialize)]
-pub struct GraphJson<'a> {
-    edges: Each<'a, EdgeJson>,
-    nodes: Each<'a, NodeJson>,
-    origins: Each<'a, OriginJson<'a>>,
-}
-
-/// A sequence made on the fly from the graph by its function.
-struct Each<'a, T>(
-    &'a CitationGraph,
-    fn(&'a CitationGraph) -> Box<dyn Iterator<Item = T> + 'a>,
-);
-
-impl<'a, T: Serialize> Serialize for Each<'a, T> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut seq = serializer.serialize_seq(None)?;
-        for item in (self.1)(self.0) {
-            seq.serialize_element(&item)?;
-        }
-        seq.end()
-    }
+pub fn write_json(graph: &CitationGraph, out: &mut dyn Write, depth: usize) -> io::Result<()> {
+    let mut object = Object::begin(out, depth)?;
+    object.field_with("edges", |out, depth| {
+        let count = graph.graph.edge_count();
+        array(out, depth, count, ELEMENTS_PER_BATCH, |i| {
+            edge(graph, EdgeIndex::new(i))
+        })
+    })?;
+    object.field_with("nodes", |out, depth| {
+        let count = graph.graph.node_count();
+        array(out, depth, count, ELEMENTS_PER_BATCH, |i| {
+            node(graph, NodeIndex::new(i))
+        })
+    })?;
+    let origins: Vec<(&Story, &Origin)> = graph
+        .stories
+        .iter()
+        .flat_map(|story| story.origins.iter().map(move |origin| (story, origin)))
+        .collect();
+    object.field_with("origins", |out, depth| {
+        array_with(out, depth, origins.len(), |out, i, depth| {
+            let (story, origin) = origins[i];
+            write_origin(graph, story, origin, out, depth)
+        })
+    })?;
+    object.end()
 }
 
 #[derive(serde::Serialize)]
@@ -57,19 +56,17 @@ struct NodeJson {
     published: Option<Option<String>>,
 }
 
-fn nodes(graph: &CitationGraph) -> Box<dyn Iterator<Item = NodeJson> + '_> {
-    Box::new(graph.graph.node_indices().map(|node: NodeIndex| {
-        let published = match &graph.graph[node] {
-            Node::Article { published, .. } => Some(published.map(|d| d.to_string())),
-            _ => None,
-        };
-        NodeJson {
-            id: graph.node_id(node),
-            kind: graph.graph[node].kind(),
-            label: graph.graph[node].label(),
-            published,
-        }
-    }))
+fn node(graph: &CitationGraph, node: NodeIndex) -> NodeJson {
+    let published = match &graph.graph[node] {
+        Node::Article { published, .. } => Some(published.map(|d| d.to_string())),
+        _ => None,
+    };
+    NodeJson {
+        id: graph.node_id(node),
+        kind: graph.graph[node].kind(),
+        label: graph.graph[node].label(),
+        published,
+    }
 }
 
 /// An edge: `from`, `to` and `kind`, with the citation's kind and date or the
@@ -91,48 +88,64 @@ struct EdgeJson {
     to: String,
 }
 
-fn edges(graph: &CitationGraph) -> Box<dyn Iterator<Item = EdgeJson> + '_> {
-    Box::new(
-        graph
-            .graph
-            .edge_references()
-            .map(|edge: EdgeReference<'_, Edge>| {
-                let json = EdgeJson {
-                    from: graph.node_id(edge.source()),
-                    kind: edge.weight().kind(),
-                    to: graph.node_id(edge.target()),
-                    ..EdgeJson::default()
-                };
-                match *edge.weight() {
-                    Edge::Cites { kind, date } => EdgeJson {
-                        citation: Some(citation_kind_name(kind)),
-                        date: Some(date.map(|d| d.to_string())),
-                        ..json
-                    },
-                    Edge::Copies {
-                        containment,
-                        attributed,
-                        directed,
-                    } => EdgeJson {
-                        attributed: Some(attributed),
-                        containment: Some(containment),
-                        directed: Some(directed),
-                        ..json
-                    },
-                    Edge::PublishedBy | Edge::Quotes => json,
-                }
-            }),
-    )
+fn edge(graph: &CitationGraph, edge: EdgeIndex) -> EdgeJson {
+    let (from, to) = graph
+        .graph
+        .edge_endpoints(edge)
+        .expect("an index below the count");
+    let weight = &graph.graph[edge];
+    let json = EdgeJson {
+        from: graph.node_id(from),
+        kind: weight.kind(),
+        to: graph.node_id(to),
+        ..EdgeJson::default()
+    };
+    match *weight {
+        Edge::Cites { kind, date } => EdgeJson {
+            citation: Some(citation_kind_name(kind)),
+            date: Some(date.map(|d| d.to_string())),
+            ..json
+        },
+        Edge::Copies {
+            containment,
+            attributed,
+            directed,
+        } => EdgeJson {
+            attributed: Some(attributed),
+            containment: Some(containment),
+            directed: Some(directed),
+            ..json
+        },
+        Edge::PublishedBy | Edge::Quotes => json,
+    }
 }
 
-#[derive(serde::Serialize)]
-struct OriginJson<'a> {
-    articles: Reaches<'a>,
-    date: Option<String>,
-    kind: &'static str,
-    label: String,
-    origin: String,
-    story: usize,
+/// One origin of a story, with the path from every article that reaches it: on a
+/// large corpus, one path per article, and a third of the report.
+fn write_origin(
+    graph: &CitationGraph,
+    story: &Story,
+    origin: &Origin,
+    out: &mut dyn Write,
+    depth: usize,
+) -> io::Result<()> {
+    let mut object = Object::begin(out, depth)?;
+    object.field_with("articles", |out, depth| {
+        array(out, depth, origin.paths.len(), ELEMENTS_PER_BATCH, |i| {
+            let path = &origin.paths[i];
+            ReachJson {
+                hops: path.hops,
+                id: graph.graph[graph.articles[path.doc]].label(),
+                path: origin.steps(&graph.graph, path),
+            }
+        })
+    })?;
+    object.field("date", &origin.date.map(|d| d.to_string()))?;
+    object.field("kind", &origin.kind.name())?;
+    object.field("label", &graph.graph[origin.node].label())?;
+    object.field("origin", &graph.node_id(origin.node))?;
+    object.field("story", &story.number)?;
+    object.end()
 }
 
 #[derive(serde::Serialize)]
@@ -140,46 +153,4 @@ struct ReachJson {
     hops: usize,
     id: String,
     path: Vec<String>,
-}
-
-/// How many of an origin's paths are made at once, in parallel, before they are written.
-const REACHES_PER_BATCH: usize = 4096;
-
-/// The paths that reach one origin: on a large corpus, one per article, each with
-/// its steps written out, and a third of the report.
-struct Reaches<'a>(&'a CitationGraph, &'a Origin);
-
-impl Serialize for Reaches<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let Reaches(graph, origin) = *self;
-        let mut seq = serializer.serialize_seq(Some(origin.paths.len()))?;
-        for batch in origin.paths.chunks(REACHES_PER_BATCH) {
-            let reaches: Vec<ReachJson> = batch
-                .par_iter()
-                .map(|path| ReachJson {
-                    hops: path.hops,
-                    id: graph.graph[graph.articles[path.doc]].label(),
-                    path: origin.steps(&graph.graph, path),
-                })
-                .collect();
-            for reach in &reaches {
-                seq.serialize_element(reach)?;
-            }
-        }
-        seq.end()
-    }
-}
-
-fn origins(graph: &CitationGraph) -> Box<dyn Iterator<Item = OriginJson<'_>> + '_> {
-    let each = graph.stories.iter().flat_map(move |story| {
-        story.origins.iter().map(move |origin| OriginJson {
-            articles: Reaches(graph, origin),
-            date: origin.date.map(|d| d.to_string()),
-            kind: origin.kind.name(),
-            label: graph.graph[origin.node].label(),
-            origin: graph.node_id(origin.node),
-            story: story.number,
-        })
-    });
-    Box::new(each)
 }

@@ -24,7 +24,7 @@ use petgraph::graph::{DiGraph, NodeIndex};
 pub use build::build;
 pub use dot::to_dot;
 pub use facts::{ArticleFacts, EarliestOrigin};
-pub use json::{GraphJson, to_json};
+pub use json::write_json;
 pub use mermaid::to_mermaid;
 pub use prov_json::to_prov_json;
 pub use story::{Origin, OriginKind, OriginPath, Story};

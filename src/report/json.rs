@@ -7,13 +7,12 @@ use super::{Report, by_importance};
 use crate::analysis::{Analysis, Verdict};
 use crate::detect::SignalValues;
 use crate::extract::{CitationKind, SourceKind};
+use crate::pretty_json::{Object, array};
 use crate::reuse::{CopyPair, pairs_by_document};
 use crate::rules::Finding;
 use crate::score::Start;
 use crate::settings::Settings;
-use rayon::prelude::*;
 use serde::Serialize;
-use serde_json::ser::{Formatter, PrettyFormatter};
 use std::io::{self, Write};
 
 pub const SCHEMA: &str = "prov.score/1";
@@ -131,11 +130,15 @@ impl Report for Json {
         settings: &Settings,
         out: &mut dyn Write,
     ) -> io::Result<()> {
-        let mut document = TopObject::begin(out)?;
+        let mut document = Object::begin(out, 0)?;
         document.field("schema", &SCHEMA)?;
         document.field("rules", &RulesUsed::of(settings))?;
-        document.field_with("articles", |out| write_articles(out, analysis))?;
-        document.field("graph", &crate::graph::to_json(&analysis.graph))?;
+        document.field_with("articles", |out, depth| {
+            write_articles(out, depth, analysis)
+        })?;
+        document.field_with("graph", |out, depth| {
+            crate::graph::write_json(&analysis.graph, out, depth)
+        })?;
         document.field("errors", &errors(analysis))?;
         // Hidden files and folders found in walked folders and not read.
         document.field("hidden", &analysis.hidden)?;
@@ -145,119 +148,16 @@ impl Report for Json {
     }
 }
 
-/// A pretty-printing formatter in the state it has `depth` levels deep in a pretty
-/// document, so that what it writes can be spliced in there as it is.
-fn pretty_at(depth: usize) -> PrettyFormatter<'static> {
-    let mut formatter = PrettyFormatter::new();
-    // Opening arrays into nowhere is what sets the formatter's indentation.
-    for _ in 0..depth {
-        formatter
-            .begin_array(&mut io::sink())
-            .expect("a sink takes anything");
-    }
-    formatter
-}
-
-/// The top-level object of the report, written with serde_json's own pretty
-/// formatter, one field at a time.
-struct TopObject<'w> {
-    out: &'w mut dyn Write,
-    formatter: PrettyFormatter<'static>,
-    first: bool,
-}
-
-impl<'w> TopObject<'w> {
-    fn begin(out: &'w mut dyn Write) -> io::Result<Self> {
-        let mut formatter = PrettyFormatter::new();
-        formatter.begin_object(out)?;
-        Ok(TopObject {
-            out,
-            formatter,
-            first: true,
-        })
-    }
-
-    fn field(&mut self, name: &str, value: &impl Serialize) -> io::Result<()> {
-        self.field_with(name, |out| {
-            let mut serializer = serde_json::Serializer::with_formatter(out, pretty_at(1));
-            Ok(value.serialize(&mut serializer)?)
-        })
-    }
-
-    /// A field whose value `write` writes, as it appears at depth 1.
-    fn field_with(
-        &mut self,
-        name: &str,
-        write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
-    ) -> io::Result<()> {
-        self.formatter.begin_object_key(self.out, self.first)?;
-        self.first = false;
-        serde_json::to_writer(&mut *self.out, name)?;
-        self.formatter.begin_object_value(self.out)?;
-        write(self.out)?;
-        self.formatter.end_object_value(self.out)
-    }
-
-    fn end(mut self) -> io::Result<()> {
-        self.formatter.end_object(self.out)
-    }
-}
-
-/// The articles in ranking order, as the `articles` array at depth 1. Each batch is
-/// rendered on the thread pool while this thread writes the one before it.
-fn write_articles(out: &mut dyn Write, analysis: &Analysis) -> io::Result<()> {
+/// The articles in ranking order, as the `articles` array at `depth`.
+fn write_articles(out: &mut dyn Write, depth: usize, analysis: &Analysis) -> io::Result<()> {
     // Indexed once: a scan of every pair per article was quadratic, and took half of
     // a 1 GB run.
     let copies = pairs_by_document(analysis.documents.len(), &analysis.copies);
     let ranking = analysis.ranking();
-    let render = |batch: usize| {
-        let start = batch * ARTICLES_PER_BATCH;
-        let end = ranking.len().min(start + ARTICLES_PER_BATCH);
-        render_elements(start..end, |position| {
-            let i = ranking[position];
-            article(analysis, i, &analysis.verdicts[i], &copies[i])
-        })
-    };
-    let mut array = pretty_at(1);
-    array.begin_array(out)?;
-    let mut rendered = render(0);
-    for next in 1..ranking.len().div_ceil(ARTICLES_PER_BATCH) {
-        let mut rendered_next = Vec::new();
-        rayon::in_place_scope(|scope| {
-            scope.spawn(|_| rendered_next = render(next));
-            rendered.iter().try_for_each(|part| out.write_all(part))
-        })?;
-        rendered = rendered_next;
-    }
-    rendered.iter().try_for_each(|part| out.write_all(part))?;
-    if !ranking.is_empty() {
-        array.end_array_value(out)?;
-    }
-    array.end_array(out)
-}
-
-/// The elements at `positions` of an array at depth 1, each with the comma and
-/// indentation before it, rendered in parallel into a few buffers in order.
-fn render_elements<V: Serialize>(
-    positions: std::ops::Range<usize>,
-    element: impl Fn(usize) -> V + Sync,
-) -> Vec<Vec<u8>> {
-    positions
-        .into_par_iter()
-        .fold(Vec::new, |mut buffer, position| {
-            let mut formatter = pretty_at(2);
-            formatter
-                .begin_array_value(&mut buffer, position == 0)
-                .expect("writing to memory");
-            element(position)
-                .serialize(&mut serde_json::Serializer::with_formatter(
-                    &mut buffer,
-                    formatter,
-                ))
-                .expect("serialising plain data");
-            buffer
-        })
-        .collect()
+    array(out, depth, ranking.len(), ARTICLES_PER_BATCH, |position| {
+        let i = ranking[position];
+        article(analysis, i, &analysis.verdicts[i], &copies[i])
+    })
 }
 
 fn totals(analysis: &Analysis) -> Totals {
