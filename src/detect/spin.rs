@@ -24,31 +24,39 @@ pub const DETECTOR: Detector = Detector {
 /// checked in code, and a regex search per word was the slowest part of scoring.
 /// A character is decoded only at a byte outside ASCII; news text is mostly ASCII.
 fn words(text: &str) -> Vec<Range<usize>> {
-    let bytes = text.as_bytes();
     let mut found = Vec::with_capacity(text.len() / 6);
-    let mut start = None;
     let mut i = 0;
-    while i < bytes.len() {
-        let (word, len) = match bytes[i] {
-            b if b.is_ascii() => (b.is_ascii_alphanumeric() || b == b'_', 1),
-            _ => {
-                let c = text[i..].chars().next().expect("i is a char boundary");
-                (regex_syntax::is_word_character(c), c.len_utf8())
-            }
-        };
-        match (word, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                found.push(s..i);
-                start = None;
-            }
-            _ => {}
+    while i < text.len() {
+        let (word, len) = word_character(text, i);
+        if !word {
+            i += len;
+            continue;
         }
+        let start = i;
         i += len;
+        while i < text.len() {
+            let (word, len) = word_character(text, i);
+            if !word {
+                break;
+            }
+            i += len;
+        }
+        found.push(start..i);
     }
-    found.extend(start.map(|s| s..text.len()));
     found
 }
+
+/// Whether `\w` matches the character at byte `i` of `text`, and its length.
+fn word_character(text: &str, i: usize) -> (bool, usize) {
+    match text.as_bytes()[i] {
+        b if b.is_ascii() => (b.is_ascii_alphanumeric() || b == b'_', 1),
+        _ => {
+            let c = text[i..].chars().next().expect("i is a char boundary");
+            (regex_syntax::is_word_character(c), c.len_utf8())
+        }
+    }
+}
+
 static GARBLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\bmore (?:little|less|much) \w+|\((?:yes|no|has|have|is|are)\)").expect("valid")
 });
@@ -114,6 +122,23 @@ mod tests {
         let theirs: Vec<&str> = regex.find_iter(text).map(|m| m.as_str()).collect();
         assert_eq!(ours, theirs);
         assert_eq!(ours, ["the", "the", "cafe\u{301}_2", "yes", "Đà", "Nẵng"]);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            failure_persistence: None,
+            ..Default::default()
+        })]
+
+        #[test]
+        fn words_are_the_runs_of_backslash_w_in_any_text(
+            text in "([a-zA-Z0-9_ .,'’()\n-]|[éẵ\u{301}\u{0660}\u{00A0}—“”]|\\PC){0,60}"
+        ) {
+            let ours: Vec<_> = words(&text);
+            let regex = Regex::new(r"\w+").unwrap();
+            let theirs: Vec<_> = regex.find_iter(&text).map(|m| m.range()).collect();
+            proptest::prop_assert_eq!(ours, theirs);
+        }
     }
 
     #[test]
