@@ -104,7 +104,9 @@ impl OriginKind {
 
 /// The stories of a graph, each with its origins and paths.
 pub(super) fn stories(graph: &DiGraph<Node, Edge>) -> Vec<Story> {
-    components(graph)
+    let parts = components(graph);
+    let place = places(graph, &parts);
+    parts
         .into_iter()
         .map(|members| (article_docs(graph, &members), members))
         .filter(|(docs, _)| !docs.is_empty())
@@ -112,9 +114,21 @@ pub(super) fn stories(graph: &DiGraph<Node, Edge>) -> Vec<Story> {
         .map(|(i, (articles, members))| Story {
             number: i + 1,
             articles,
-            origins: origins(graph, &members),
+            origins: origins(graph, &members, &place),
         })
         .collect()
+}
+
+/// For each node, its place among the members of its part, so that a walk of one
+/// story can keep what it knows of each node in a vector the size of the story.
+fn places(graph: &DiGraph<Node, Edge>, parts: &[Vec<NodeIndex>]) -> Vec<u32> {
+    let mut place = vec![0; graph.node_count()];
+    for members in parts {
+        for (i, node) in members.iter().enumerate() {
+            place[node.index()] = i as u32;
+        }
+    }
+    place
 }
 
 /// Weakly connected parts, each in node order, ordered by their first node.
@@ -147,7 +161,7 @@ fn article_docs(graph: &DiGraph<Node, Edge>, members: &[NodeIndex]) -> Vec<usize
         .collect()
 }
 
-fn origins(graph: &DiGraph<Node, Edge>, members: &[NodeIndex]) -> Vec<Origin> {
+fn origins(graph: &DiGraph<Node, Edge>, members: &[NodeIndex], place: &[u32]) -> Vec<Origin> {
     let dated = |node: NodeIndex| (node, known_date(graph, node));
     let earliest = members
         .iter()
@@ -173,7 +187,7 @@ fn origins(graph: &DiGraph<Node, Edge>, members: &[NodeIndex]) -> Vec<Origin> {
     candidates
         .into_par_iter()
         .map(|((node, date), kind)| {
-            let (paths, next) = trace(graph, node);
+            let (paths, next) = trace(graph, node, members, place);
             Origin {
                 node,
                 kind,
@@ -272,35 +286,35 @@ struct Reached {
 
 /// Shortest paths from every article that reaches `origin`, and the tree they follow:
 /// a 0-1 breadth-first search backwards from the origin, so its cost is that of the
-/// story alone.
+/// story alone. `members` are the story's nodes, and `place` each node's among them.
 fn trace(
     graph: &DiGraph<Node, Edge>,
     origin: NodeIndex,
+    members: &[NodeIndex],
+    place: &[u32],
 ) -> (
     Vec<OriginPath>,
     HashMap<NodeIndex, (NodeIndex, &'static str)>,
 ) {
-    let start = Reached {
+    let at = |node: NodeIndex| place[node.index()] as usize;
+    let mut best: Vec<Option<Reached>> = vec![None; members.len()];
+    best[at(origin)] = Some(Reached {
         hops: 0,
         next: None,
-    };
-    let mut best = HashMap::from([(origin, start)]);
+    });
     let mut queue = VecDeque::from([origin]);
     while let Some(node) = queue.pop_front() {
-        let hops = best[&node].hops;
+        let hops = best[at(node)].expect("a queued node is reached").hops;
         for step in steps_into(graph, node, origin) {
             let candidate = hops + step.hops;
-            if best.get(&step.from).is_some_and(|r| r.hops <= candidate) {
+            let reached = &mut best[at(step.from)];
+            if reached.is_some_and(|r| r.hops <= candidate) {
                 continue;
             }
-            let next = Some((node, step.label));
-            best.insert(
-                step.from,
-                Reached {
-                    hops: candidate,
-                    next,
-                },
-            );
+            *reached = Some(Reached {
+                hops: candidate,
+                next: Some((node, step.label)),
+            });
             if step.hops == 0 {
                 queue.push_front(step.from);
             } else {
@@ -308,9 +322,14 @@ fn trace(
             }
         }
     }
-    let mut paths: Vec<OriginPath> = best
-        .iter()
-        .filter_map(|(&node, reached)| match graph[node] {
+    let reached = || {
+        members
+            .iter()
+            .zip(&best)
+            .filter_map(|(&node, reached)| Some((node, (*reached)?)))
+    };
+    let mut paths: Vec<OriginPath> = reached()
+        .filter_map(|(node, reached)| match graph[node] {
             Node::Article { doc, .. } => Some(OriginPath {
                 doc,
                 hops: reached.hops,
@@ -320,8 +339,7 @@ fn trace(
         })
         .collect();
     paths.sort_by_key(|path| path.doc);
-    let next = best
-        .into_iter()
+    let next = reached()
         .filter_map(|(node, reached)| Some((node, reached.next?)))
         .collect();
     (paths, next)
