@@ -15,7 +15,7 @@ use std::io::{self, Write};
 
 /// A pretty formatter in the state it is in at a value `depth` levels deep in a
 /// document (0 for the document itself), so that what it writes can go there as it is.
-pub(crate) fn pretty_at(depth: usize) -> PrettyFormatter<'static> {
+fn pretty_at(depth: usize) -> PrettyFormatter<'static> {
     let mut formatter = PrettyFormatter::new();
     // Opening arrays into nowhere is what sets the formatter's indentation.
     for _ in 0..depth {
