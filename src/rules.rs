@@ -98,11 +98,11 @@ pub fn evaluate(subject: &Subject, settings: &Settings) -> Vec<Finding> {
 /// For each rule index, the spans of its phrases in the text, in order.
 fn phrase_hits(doc: &Document, settings: &Settings) -> Vec<Vec<Span>> {
     let mut hits = vec![Vec::new(); settings.rules.len()];
-    for m in settings.phrases.matcher.find_iter(&doc.text) {
-        let bounded = !doc.text[..m.start()].ends_with(char::is_alphanumeric)
-            && !doc.text[m.end()..].starts_with(char::is_alphanumeric);
+    for (span, rule) in settings.phrases.find(&doc.text) {
+        let bounded = !doc.text[..span.start].ends_with(char::is_alphanumeric)
+            && !doc.text[span.end..].starts_with(char::is_alphanumeric);
         if bounded {
-            hits[settings.phrases.rule_of[m.pattern().as_usize()]].push(m.range());
+            hits[rule].push(span);
         }
     }
     hits

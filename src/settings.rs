@@ -101,9 +101,31 @@ pub struct Comparison {
 /// text is scanned once whatever the number of rules.
 #[derive(Debug)]
 pub struct PhraseIndex {
-    pub matcher: AhoCorasick,
+    /// The phrases in ASCII lower case, matched case-sensitively against the text in
+    /// ASCII lower case: the same matches as an ASCII case-insensitive automaton, but a
+    /// case-sensitive one has a vectorised prefilter, and lower-casing a copy of the
+    /// text and searching it took a fifth of the time on news text (10.6 against 52 ms
+    /// for 31 MB, the default rules). ASCII lower-casing changes no byte offset.
+    matcher: AhoCorasick,
     /// For each pattern, the index of its rule in [`Settings::rules`].
     pub rule_of: Vec<usize>,
+}
+
+impl PhraseIndex {
+    /// The heap memory of the automaton, in bytes.
+    pub fn memory_usage(&self) -> usize {
+        self.matcher.memory_usage()
+    }
+
+    /// Each phrase in `text`, leftmost-longest and ignoring ASCII case: its span, and
+    /// the index of its rule.
+    pub fn find(&self, text: &str) -> Vec<(Range<usize>, usize)> {
+        let lower = text.as_bytes().to_ascii_lowercase();
+        self.matcher
+            .find_iter(&lower)
+            .map(|m| (m.range(), self.rule_of[m.pattern().as_usize()]))
+            .collect()
+    }
 }
 
 /// The patterns of every enabled `regex` and `occurrence` rule in one automaton.
@@ -601,12 +623,11 @@ impl<'a> Checker<'a> {
                 .find(|e| **e.get_ref().id.get_ref() == *rule.id);
             let phrases = entry.and_then(|e| e.get_ref().phrases.as_ref());
             for phrase in phrases.map(|p| p.get_ref().as_slice()).unwrap_or_default() {
-                patterns.push(phrase.clone());
+                patterns.push(phrase.to_ascii_lowercase());
                 rule_of.push(index);
             }
         }
         let matcher = AhoCorasick::builder()
-            .ascii_case_insensitive(true)
             .match_kind(aho_corasick::MatchKind::LeftmostLongest)
             .build(&patterns)
             .expect("plain phrases always build");
@@ -697,5 +718,38 @@ mod tests {
             .map(|(id, _)| *id)
             .collect();
         assert_eq!(matched, ["fiction", "bangs"]);
+    }
+
+    #[test]
+    fn phrases_match_leftmost_longest_whatever_their_ascii_case() {
+        let rule = |id: &str, phrases: &str| {
+            format!(
+                "[[rule]]\nid = \"{id}\"\nkind = \"phrase\"\nphrases = [{phrases}]\n\
+                 weight = -1\nmessage = \"m\"\nexplanation = \"e\"\n"
+            )
+        };
+        let text = [
+            "[scoring]\nbase = 50\ngrades = [{ grade = \"A\", min = 0 }]\n".to_string(),
+            rule("long", r#""Shocking truth""#),
+            rule("short", r#""TRUTH", "café Noir""#),
+        ]
+        .concat();
+        let settings = Settings::parse(&text, "rules.toml").unwrap();
+        let text = "The SHOCKING truth, the Truth, a CAFé noir";
+        let found: Vec<(&str, &str)> = settings
+            .phrases
+            .find(text)
+            .into_iter()
+            .map(|(span, rule)| (&text[span], &*settings.rules[rule].id))
+            .collect();
+        // "truth" inside the longer phrase is not a match of its own; "é" has no ASCII case.
+        assert_eq!(
+            found,
+            [
+                ("SHOCKING truth", "long"),
+                ("Truth", "short"),
+                ("CAFé noir", "short")
+            ]
+        );
     }
 }

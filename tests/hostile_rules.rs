@@ -120,7 +120,7 @@ fn five_thousand_rules_parse_and_score() {
     assert_eq!(settings.rules.len(), 5000);
     assert_eq!(settings.phrases.rule_of.len(), 3 * 1667);
     // One automaton over all phrases: its size grows with the phrases, not their product.
-    assert!(settings.phrases.matcher.memory_usage() < 16 << 20);
+    assert!(settings.phrases.memory_usage() < 16 << 20);
     let seeds = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("seeds");
     let analysis =
         analysis::analyze(corpus::load(&[seeds]), &settings).expect("the files stay as they were");
