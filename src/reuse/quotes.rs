@@ -65,25 +65,40 @@ pub fn quote_matches(extractions: &[Extraction]) -> Vec<QuoteMatch> {
     quote_matches_with(extractions, &ReuseParams::default())
 }
 
+/// For each document, in parallel, each quote long enough to match with its distinct
+/// word-pair shingles, sorted.
+fn quote_shingles(extractions: &[Extraction]) -> Vec<Vec<(QuoteRef, Vec<u64>)>> {
+    extractions
+        .par_iter()
+        .enumerate()
+        .map(|(doc, extraction)| {
+            let quotes = extraction.quotes.iter().enumerate();
+            quotes
+                .filter_map(|(quote, q)| {
+                    let w = words(&q.text);
+                    if w.len() < MIN_QUOTE_WORDS {
+                        return None;
+                    }
+                    let mut set: Vec<u64> = shingles(&w, QUOTE_SHINGLE).collect();
+                    set.sort_unstable();
+                    set.dedup();
+                    Some((QuoteRef { doc, quote }, set))
+                })
+                .collect()
+        })
+        .collect()
+}
+
 /// [`quote_matches`] with the `[reuse]` settings of `rules.toml`.
 pub fn quote_matches_with(extractions: &[Extraction], params: &ReuseParams) -> Vec<QuoteMatch> {
     let mut refs = Vec::new();
     let mut sizes = Vec::new();
     let mut postings: Vec<(u64, u32)> = Vec::new();
-    for (doc, extraction) in extractions.iter().enumerate() {
-        for (quote, q) in extraction.quotes.iter().enumerate() {
-            let w = words(&q.text);
-            if w.len() < MIN_QUOTE_WORDS {
-                continue;
-            }
-            let mut set: Vec<u64> = shingles(&w, QUOTE_SHINGLE).collect();
-            set.sort_unstable();
-            set.dedup();
-            let id = refs.len() as u32;
-            postings.extend(set.iter().map(|&h| (h, id)));
-            refs.push(QuoteRef { doc, quote });
-            sizes.push(set.len());
-        }
+    for (quote, set) in quote_shingles(extractions).into_iter().flatten() {
+        let id = refs.len() as u32;
+        postings.extend(set.iter().map(|&h| (h, id)));
+        refs.push(quote);
+        sizes.push(set.len());
     }
     postings.par_sort_unstable();
     let mut shared: Vec<(u32, u32)> = Vec::new();
