@@ -120,6 +120,10 @@ impl PhraseIndex {
     /// Each phrase in `text`, leftmost-longest and ignoring ASCII case: its span, and
     /// the index of its rule.
     pub fn find(&self, text: &str) -> Vec<(Range<usize>, usize)> {
+        if self.rule_of.is_empty() {
+            // No phrase rule is enabled: no copy of the text to make.
+            return Vec::new();
+        }
         let lower = text.as_bytes().to_ascii_lowercase();
         self.matcher
             .find_iter(&lower)
