@@ -16,10 +16,10 @@ use super::{Corpus, Document, Entry, FrontMatter, LoadError, MAX_FILE_BYTES, dec
 use rayon::prelude::*;
 use serde::Deserialize;
 use std::fs::File;
-use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
+use std::io::{BufRead, BufReader, Read};
 use std::ops::Range;
 use std::path::Path;
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::Arc;
 use std::time::SystemTime;
 
 /// One JSON line. `id` and `text` are the article; the rest is metadata, with
@@ -41,7 +41,8 @@ struct Record {
 /// A JSON lines file open for reading its lines again.
 #[derive(Debug)]
 struct Source {
-    file: Mutex<File>,
+    /// Read with [`read_exact_at`], so threads share no cursor.
+    file: File,
     /// The path as given on the command line.
     shown: String,
     /// The file's size and modification time when loading began: a line is read
@@ -85,17 +86,12 @@ impl Line {
 
     /// The line's bytes, or none if the file is no longer as it was loaded.
     fn read(&self) -> std::io::Result<Option<Vec<u8>>> {
-        let mut file = self
-            .source
-            .file
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner);
+        let file = &self.source.file;
         if stamp(&file.metadata()?) != self.source.stamp {
             return Ok(None);
         }
         let mut bytes = vec![0; self.len as usize];
-        file.seek(SeekFrom::Start(self.offset))?;
-        file.read_exact(&mut bytes)?;
+        read_exact_at(file, &mut bytes, self.offset)?;
         Ok(Some(bytes))
     }
 }
@@ -220,6 +216,28 @@ fn entry(
     }
 }
 
+/// Fill `buf` from `file` at `offset`. A positioned read leaves no cursor to share,
+/// so the threads reading lines again never wait on each other for a lock.
+#[cfg(unix)]
+fn read_exact_at(file: &File, buf: &mut [u8], offset: u64) -> std::io::Result<()> {
+    std::os::unix::fs::FileExt::read_exact_at(file, buf, offset)
+}
+
+#[cfg(windows)]
+fn read_exact_at(file: &File, mut buf: &mut [u8], mut offset: u64) -> std::io::Result<()> {
+    // `seek_read` may read less than asked, and moves the cursor, which no one uses.
+    while !buf.is_empty() {
+        match std::os::windows::fs::FileExt::seek_read(file, buf, offset)? {
+            0 => return Err(std::io::ErrorKind::UnexpectedEof.into()),
+            n => {
+                buf = &mut buf[n..];
+                offset += n as u64;
+            }
+        }
+    }
+    Ok(())
+}
+
 /// A second handle on a regular file, to read its lines again; none for a pipe
 /// or a file that cannot be opened twice, whose texts are then kept.
 fn again(path: &Path, file: &File, shown: &str) -> Option<Arc<Source>> {
@@ -227,7 +245,7 @@ fn again(path: &Path, file: &File, shown: &str) -> Option<Arc<Source>> {
     let metadata = file.metadata().ok().filter(|m| m.is_file())?;
     let again = File::open(path).ok()?;
     Some(Arc::new(Source {
-        file: Mutex::new(again),
+        file: again,
         shown: shown.to_string(),
         stamp: stamp(&metadata),
     }))
