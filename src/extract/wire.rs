@@ -67,7 +67,7 @@ fn dateline(doc: &Document, registry: &Registry, credits: &mut Credits) {
         // The region a dateline may span: this line, plus the short lines after it.
         let short_run = top[i..]
             .iter()
-            .take_while(|s| text[(*s).clone()].split_whitespace().count() <= DATELINE_PART_WORDS)
+            .take_while(|s| is_short(&text[(*s).clone()]))
             .count();
         let end = top[i + short_run.min(top.len() - i - 1)].end;
         let Some(caps) = DATELINE.captures(&text[line.start..end]) else {
@@ -107,6 +107,12 @@ fn dateline(doc: &Document, registry: &Registry, credits: &mut Credits) {
         }
         return;
     }
+}
+
+/// Whether a line has at most [`DATELINE_PART_WORDS`] words. Counting stops there: the
+/// first lines are often whole paragraphs.
+fn is_short(line: &str) -> bool {
+    line.split_whitespace().nth(DATELINE_PART_WORDS).is_none()
 }
 
 fn credit_line(
