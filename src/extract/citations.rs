@@ -155,7 +155,7 @@ fn ascii_letters_only(text: &str) -> bool {
 }
 
 /// The first byte from `from` on that is not ASCII. Runs of ASCII are passed over 32
-/// bytes at a time by `is_ascii`, which reads a machine word at a time: six times
+/// bytes at a time by `is_ascii`, which reads a machine word at a time: several times
 /// faster than decoding every character (news text has a curly quote in most articles).
 fn next_non_ascii(bytes: &[u8], from: usize) -> Option<usize> {
     let rest = &bytes[from..];
