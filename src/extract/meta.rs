@@ -10,7 +10,7 @@
 //! caption is not a title and "On May 24" is not a publication date.
 
 use super::people::NAME;
-use super::{Clue, Found, Span, chrome, dates};
+use super::{Clue, Found, Span, chrome, dates, fewer_words_than};
 use crate::corpus::Document;
 use crate::outlet::Registry;
 use chrono::NaiveDate;
@@ -127,9 +127,7 @@ fn title(text: &str, top: &[Span]) -> Option<Found<String>> {
         if body.ends_with(['.', ',', ';', ':']) || body.len() > MAX_TITLE_CHARS {
             return None;
         }
-        if body.split_whitespace().count() >= MIN_TITLE_WORDS
-            && body.starts_with(char::is_uppercase)
-        {
+        if !fewer_words_than(body, MIN_TITLE_WORDS) && body.starts_with(char::is_uppercase) {
             let start = line.start + text[line.clone()].find(body).unwrap_or(0);
             return Some(Found {
                 value: body.to_string(),
@@ -148,7 +146,7 @@ fn is_furniture(line: &str) -> bool {
         || LABEL_VALUE.is_match(line)
         || BYLINE.is_match(line)
         || chrome::is_chrome(line)
-        || line.split_whitespace().count() < MIN_TITLE_WORDS && !line.ends_with('.')
+        || fewer_words_than(line, MIN_TITLE_WORDS) && !line.ends_with('.')
 }
 
 fn outlet(doc: &Document, registry: &Registry, top: &[Span]) -> Option<Found<String>> {

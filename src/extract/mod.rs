@@ -149,6 +149,12 @@ pub fn extract(doc: &Document, registry: &Registry) -> Extraction {
     }
 }
 
+/// Whether `line` has fewer than `n` words. Counting stops at the `n`th: the lines
+/// the extractors ask this of are often whole paragraphs.
+fn fewer_words_than(line: &str, n: usize) -> bool {
+    line.split_whitespace().take(n).count() < n
+}
+
 /// Shared fixtures for the extractors' tests.
 #[cfg(test)]
 pub(crate) mod testing {
@@ -300,5 +306,13 @@ mod tests {
             let doc = seed(n);
             insta::assert_snapshot!(doc.id.clone(), summary(&doc));
         }
+    }
+
+    #[test]
+    fn fewer_words_than_counts_words_not_spaces() {
+        assert!(fewer_words_than("Tokyo  CNN", 3));
+        assert!(!fewer_words_than(" Tokyo\tCNN – ", 3));
+        assert!(fewer_words_than("   ", 1));
+        assert!(!fewer_words_than("", 0));
     }
 }

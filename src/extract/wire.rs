@@ -10,7 +10,7 @@
 
 use super::people::People;
 use super::sources;
-use super::{Citation, CitationKind, Clue, Found, SourceKind, Span};
+use super::{Citation, CitationKind, Clue, Found, SourceKind, Span, fewer_words_than};
 use crate::corpus::Document;
 use crate::outlet::{OutletKind, Registry};
 use regex::Regex;
@@ -67,7 +67,7 @@ fn dateline(doc: &Document, registry: &Registry, credits: &mut Credits) {
         // The region a dateline may span: this line, plus the short lines after it.
         let short_run = top[i..]
             .iter()
-            .take_while(|s| is_short(&text[(*s).clone()]))
+            .take_while(|s| fewer_words_than(&text[(*s).clone()], DATELINE_PART_WORDS + 1))
             .count();
         let end = top[i + short_run.min(top.len() - i - 1)].end;
         let Some(caps) = DATELINE.captures(&text[line.start..end]) else {
@@ -107,12 +107,6 @@ fn dateline(doc: &Document, registry: &Registry, credits: &mut Credits) {
         }
         return;
     }
-}
-
-/// Whether a line has at most [`DATELINE_PART_WORDS`] words. Counting stops there: the
-/// first lines are often whole paragraphs.
-fn is_short(line: &str) -> bool {
-    line.split_whitespace().nth(DATELINE_PART_WORDS).is_none()
 }
 
 fn credit_line(
