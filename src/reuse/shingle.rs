@@ -124,7 +124,7 @@ pub fn words(text: &str) -> Vec<Word> {
 /// The hash of the `size` words starting at each position: `words.len() - size + 1`
 /// shingles, or one shingle of all the words when there are fewer than `size` but at
 /// least one (so a short text still has something to match).
-pub fn shingles(words: &[Word], size: usize) -> impl Iterator<Item = u64> + '_ {
+pub fn shingles(words: &[Word], size: usize) -> impl ExactSizeIterator<Item = u64> + '_ {
     let size = size.min(words.len()).max(1);
     words.windows(size).map(|window| {
         let mut h = FNV_OFFSET;
