@@ -3,8 +3,11 @@
 //!
 //! Stages: load (JSONL parsing), extract, reuse (sketch, LSH, sampled-shingle join
 //! and verification together, under the default `[reuse]` and under the peers'
-//! 5-gram settings), the whole analysis (extract → reuse → graph → rules → score),
-//! and the JSON report. The end-to-end numbers with peers are `bench/run.sh`.
+//! 5-gram settings), then each of reuse's steps alone (sketch: every text's summary;
+//! candidates: the LSH bands and the sampled-shingle join; verify: the candidates
+//! checked on their texts), the rules (every article's detectors, rules and score),
+//! the whole analysis (extract → reuse → graph → rules → score), and the JSON report.
+//! The end-to-end numbers with peers are `bench/run.sh`.
 
 #[allow(dead_code)]
 #[path = "../examples/bench_corpus.rs"]
@@ -12,7 +15,7 @@ mod bench_corpus;
 
 use divan::Bencher;
 use prov::corpus::{self, Corpus};
-use prov::reuse::{ReuseParams, find_copies};
+use prov::reuse::{self, ReuseParams, find_copies};
 use prov::settings::Settings;
 use std::path::PathBuf;
 use std::sync::LazyLock;
@@ -77,6 +80,50 @@ fn stage_reuse(bencher: Bencher, params: &str) {
     bencher
         .counter(divan::counter::BytesCount::new(TEXT_BYTES))
         .bench(|| find_copies(&corpus.documents, &published, &params).map(|pairs| pairs.len()));
+}
+
+#[divan::bench(sample_count = 10)]
+fn stage_sketch(bencher: Bencher) {
+    let corpus = load();
+    let params = ReuseParams::default();
+    bencher
+        .counter(divan::counter::BytesCount::new(TEXT_BYTES))
+        .bench(|| reuse::summaries(&corpus.documents, &params).map(|s| s.len()));
+}
+
+#[divan::bench(sample_count = 10)]
+fn stage_candidates(bencher: Bencher) {
+    let params = ReuseParams::default();
+    let summaries = reuse::summaries(&load().documents, &params).expect("a readable corpus");
+    bencher
+        .counter(divan::counter::BytesCount::new(TEXT_BYTES))
+        .with_inputs(|| summaries.clone())
+        .bench_values(|summaries| reuse::candidate_pairs(summaries, &params).len());
+}
+
+#[divan::bench(sample_count = 10)]
+fn stage_verify(bencher: Bencher) {
+    let corpus = load();
+    let params = ReuseParams::default();
+    let summaries = reuse::summaries(&corpus.documents, &params).expect("a readable corpus");
+    let candidates = reuse::candidate_pairs(summaries, &params);
+    let published = vec![None; corpus.documents.len()];
+    bencher
+        .counter(divan::counter::BytesCount::new(TEXT_BYTES))
+        .with_inputs(|| candidates.clone())
+        .bench_values(|candidates| {
+            reuse::verify_candidates(&corpus.documents, &published, candidates, &params)
+                .map(|pairs| pairs.len())
+        });
+}
+
+#[divan::bench(sample_count = 10)]
+fn stage_rules(bencher: Bencher) {
+    let settings = Settings::builtin();
+    let analysis = prov::analysis::analyze(load(), &settings).expect("a readable corpus");
+    bencher
+        .counter(divan::counter::BytesCount::new(TEXT_BYTES))
+        .bench(|| prov::analysis::verdicts(&analysis, &settings).map(|v| v.len()));
 }
 
 #[divan::bench(sample_count = 5)]

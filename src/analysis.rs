@@ -106,19 +106,12 @@ pub fn analyze_with(
     // first makes the whole output (the graph's node order included) the same
     // whatever order the inputs were given in.
     documents.sort_by(|a, b| (&a.id, &a.path).cmp(&(&b.id, &b.path)));
-    let total = documents.len();
-    let done = AtomicUsize::new(0);
-    let tick = |stage: Stage| {
-        let n = done.fetch_add(1, Ordering::Relaxed) + 1;
-        if n.is_multiple_of(PROGRESS_EVERY) || n == total {
-            progress(stage, n, total);
-        }
-    };
+    let tick = ticker(Stage::Extract, documents.len(), progress);
     let extractions = documents
         .par_iter()
         .map(|entry| {
             let extraction = extract::extract(&*entry.document()?, &settings.registry);
-            tick(Stage::Extract);
+            tick();
             Ok(extraction)
         })
         .collect::<Result<Vec<Extraction>, LoadError>>()?;
@@ -132,10 +125,44 @@ pub fn analyze_with(
     reuse::attribute(&mut copies, &extractions, &settings.registry);
     let quotes = reuse::quote_matches_with(&extractions, &settings.reuse);
     let graph = graph::build(&documents, &extractions, &copies, &settings.registry);
-    let neighbours = Neighbours::new(&documents, &extractions, &copies, &quotes);
     progress(Stage::Reuse, 1, 1);
-    done.store(0, Ordering::Relaxed);
-    let verdicts = (0..documents.len())
+    let mut analysis = Analysis {
+        documents,
+        extractions,
+        copies,
+        quotes,
+        graph,
+        verdicts: Vec::new(),
+        errors,
+        hidden,
+    };
+    analysis.verdicts = verdicts_with(&analysis, settings, progress)?;
+    Ok(analysis)
+}
+
+/// The last stage on its own: every document's signals, findings and score, from
+/// what the stages before found (`analysis.verdicts` is not read). Each text is read
+/// again. The error is a text that could not be.
+pub fn verdicts(analysis: &Analysis, settings: &Settings) -> Result<Vec<Verdict>, LoadError> {
+    verdicts_with(analysis, settings, &|_, _, _| {})
+}
+
+fn verdicts_with(
+    analysis: &Analysis,
+    settings: &Settings,
+    progress: &(dyn Fn(Stage, usize, usize) + Sync),
+) -> Result<Vec<Verdict>, LoadError> {
+    let Analysis {
+        documents,
+        extractions,
+        copies,
+        quotes,
+        graph,
+        ..
+    } = analysis;
+    let neighbours = Neighbours::new(documents, extractions, copies, quotes);
+    let tick = ticker(Stage::Score, documents.len(), progress);
+    (0..documents.len())
         .into_par_iter()
         .map(|i| {
             let doc = documents[i].document()?;
@@ -147,20 +174,26 @@ pub fn analyze_with(
                 drifts: neighbours.drifts(i),
             };
             let verdict = verdict(&article, settings);
-            tick(Stage::Score);
+            tick();
             Ok(verdict)
         })
-        .collect::<Result<_, LoadError>>()?;
-    Ok(Analysis {
-        documents,
-        extractions,
-        copies,
-        quotes,
-        graph,
-        verdicts,
-        errors,
-        hidden,
-    })
+        .collect()
+}
+
+/// A count of the documents a per-document stage has done, which calls `progress`
+/// every [`PROGRESS_EVERY`] documents and at the last.
+fn ticker<'a>(
+    stage: Stage,
+    total: usize,
+    progress: &'a (dyn Fn(Stage, usize, usize) + Sync),
+) -> impl Fn() + Sync + 'a {
+    let done = AtomicUsize::new(0);
+    move || {
+        let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+        if n.is_multiple_of(PROGRESS_EVERY) || n == total {
+            progress(stage, n, total);
+        }
+    }
 }
 
 /// For each document, the copy pairs and drifted quotes it takes part in.
@@ -269,5 +302,22 @@ mod tests {
         let error = analyze(corpus, &Settings::builtin()).unwrap_err();
         assert!(error.path.ends_with("feed.jsonl:1") || error.path.ends_with("feed.jsonl:2"));
         assert_eq!(error.error, "the file changed while prov was reading it");
+    }
+
+    #[test]
+    fn the_last_stage_run_again_gives_the_same_verdicts() {
+        let seeds = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("seeds");
+        let settings = Settings::builtin();
+        let analysis = analyze(crate::corpus::load(&[seeds]), &settings).unwrap();
+        let scores = |verdicts: &[Verdict]| {
+            let rules = |v: &Verdict| v.findings.iter().map(|f| f.rule.to_string()).collect();
+            verdicts
+                .iter()
+                .map(|v| (v.score.score, rules(v)))
+                .collect::<Vec<(u32, Vec<String>)>>()
+        };
+        let again = verdicts(&analysis, &settings).unwrap();
+        assert_eq!(scores(&again), scores(&analysis.verdicts));
+        assert_eq!(analysis.verdicts[analysis.ranking()[4]].score.score, 0);
     }
 }

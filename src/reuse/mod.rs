@@ -9,7 +9,8 @@
 //!
 //! Files: [`params`] (the `[reuse]` settings), `shingle` (words and shingles),
 //! `sketch` (per-document summaries), `candidates` (the joins), `verify` (one pair),
-//! `attribution`, [`quotes`]; this file ties them into [`find_copies`].
+//! `attribution`, [`quotes`]; this file ties them into [`find_copies`], whose steps
+//! are [`summaries`], [`candidate_pairs`] and [`verify_candidates`].
 
 mod attribution;
 mod candidates;
@@ -20,8 +21,10 @@ mod sketch;
 mod verify;
 
 pub use attribution::attribute;
+pub use candidates::candidate_pairs;
 pub use params::ReuseParams;
 pub use quotes::{QuoteChange, QuoteMatch, QuoteRef, quote_matches, quote_matches_with};
+pub use sketch::Summary;
 
 use crate::corpus::{Entry, LoadError};
 use crate::extract::{Extraction, Span};
@@ -104,14 +107,21 @@ pub fn pairs_by_document(documents: usize, pairs: &[CopyPair]) -> Vec<Vec<&CopyP
 /// the number of threads. `attributed` is left false: see [`attribute`].
 ///
 /// Each text is read once to sketch it, then again for each candidate pair it is
-/// in; none is kept. An error is a text that could not be read again.
+/// in; none is kept. An error is a text that could not be read again. The three
+/// steps are public so that each can be measured, or run where the data is:
+/// [`summaries`], [`candidate_pairs`], [`verify_candidates`].
 pub fn find_copies(
     docs: &[Entry],
     published: &[Option<NaiveDate>],
     params: &ReuseParams,
 ) -> Result<Vec<CopyPair>, LoadError> {
-    let summaries = docs
-        .par_iter()
+    let candidates = candidate_pairs(summaries(docs, params)?, params);
+    verify_candidates(docs, published, candidates, params)
+}
+
+/// Each document's sketch and sampled shingles, in document order.
+pub fn summaries(docs: &[Entry], params: &ReuseParams) -> Result<Vec<Summary>, LoadError> {
+    docs.par_iter()
         .map(|entry| {
             let words = shingle::words(&entry.document()?.text);
             Ok(sketch::summarise(
@@ -121,8 +131,17 @@ pub fn find_copies(
                 params.sample_modulus,
             ))
         })
-        .collect::<Result<Vec<sketch::Summary>, LoadError>>()?;
-    let candidates = candidates::candidate_pairs(summaries, params);
+        .collect()
+}
+
+/// The copy pairs among `candidates` (pairs of indices into `docs`), each checked
+/// on the two texts.
+pub fn verify_candidates(
+    docs: &[Entry],
+    published: &[Option<NaiveDate>],
+    candidates: Vec<(u32, u32)>,
+    params: &ReuseParams,
+) -> Result<Vec<CopyPair>, LoadError> {
     // Verification groups the candidates by their second document, so that each
     // document is tokenised and indexed once as a target rather than once per pair.
     let mut by_target = candidates;
