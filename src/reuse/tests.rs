@@ -186,3 +186,19 @@ fn results_do_not_depend_on_the_thread_count() {
     assert_eq!(one.len(), 8);
     assert_eq!(one, run(2));
 }
+
+#[test]
+fn verification_reads_a_story_once_and_a_large_set_by_target() {
+    // A story of three texts (0, 1, 2), and text 111 paired with 100 others: a set of
+    // 101 texts, more than a group may hold, so its pairs go by their second text.
+    let mut candidates = vec![(0, 1), (0, 2), (1, 2)];
+    candidates.extend((11..111).map(|a| (a, 111)));
+    let groups = verification_groups(candidates.clone(), 112);
+    let sizes: Vec<usize> = groups.iter().map(Vec::len).collect();
+    assert_eq!(sizes, [3, MAX_HELD - 1, 101 - MAX_HELD]);
+    assert_eq!(groups[0], [(0, 1), (0, 2), (1, 2)]);
+    let mut every = groups.concat();
+    every.sort_unstable();
+    candidates.sort_unstable();
+    assert_eq!(every, candidates);
+}
