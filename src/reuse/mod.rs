@@ -106,8 +106,8 @@ pub fn pairs_by_document(documents: usize, pairs: &[CopyPair]) -> Vec<Vec<&CopyP
 /// missing entries count as unknown). The result is sorted and does not depend on
 /// the number of threads. `attributed` is left false: see [`attribute`].
 ///
-/// Each text is read once to sketch it, then again for each candidate pair it is
-/// in; none is kept. An error is a text that could not be read again. The three
+/// Each text is read once to sketch it, then once more if it is in a candidate pair
+/// (see [`verify_candidates`] for when more than once); none is kept. An error is a text that could not be read again. The three
 /// steps are public so that each can be measured, or run where the data is:
 /// [`summaries`], [`candidate_pairs`], [`verify_candidates`].
 pub fn find_copies(
@@ -135,7 +135,8 @@ pub fn summaries(docs: &[Entry], params: &ReuseParams) -> Result<Vec<Summary>, L
 }
 
 /// The copy pairs among `candidates` (pairs of indices into `docs`), each checked
-/// on the two texts.
+/// on the two texts. Each text is read once for each group of candidates it is in:
+/// once, unless it is in a set of more than 64 texts connected by candidates.
 pub fn verify_candidates(
     docs: &[Entry],
     published: &[Option<NaiveDate>],
