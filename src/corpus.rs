@@ -5,7 +5,7 @@
 //! entry or as a [`LoadError`] naming its path and reason: nothing is
 //! dropped silently. Formats: plain text and Markdown (with optional TOML front
 //! matter between `+++` lines), HTML (text and `<meta>` tags) and JSON lines.
-//! Encodings are in [`decode`]; the limits on size, in the README's "Limits".
+//! Encodings are in `corpus/decode.rs`; the limits on size, in the README's "Limits".
 //!
 //! Hidden files and folders (names starting with `.`) found while walking a
 //! folder are not read; each is listed in [`Corpus::hidden`], so the totals
