@@ -203,19 +203,6 @@ mod tests {
         words.iter().map(|w| &text[w.span()]).collect()
     }
 
-    /// Each ASCII letter and digit lower-cased, and 0 for every other byte.
-    const ASCII_LOWER: [u8; 256] = {
-        let mut table = [0; 256];
-        let mut b = 0;
-        while b < 128 {
-            if (b as u8).is_ascii_alphanumeric() {
-                table[b] = (b as u8).to_ascii_lowercase();
-            }
-            b += 1;
-        }
-        table
-    };
-
     /// The words as the splitter before `ascii_run` found them, a byte or a character
     /// at a time: the definition the fast walk must keep.
     fn reference_words(text: &str) -> Vec<Word> {
@@ -230,10 +217,10 @@ mod tests {
             if b.is_ascii_alphanumeric() {
                 // The common case: a run of ASCII letters and digits, hashed in a tight loop.
                 start.get_or_insert(i);
-                while let Some(&lower) = bytes.get(i).map(|&b| &ASCII_LOWER[usize::from(b)])
-                    && lower != 0
+                while let Some(&b) = bytes.get(i)
+                    && b.is_ascii_alphanumeric()
                 {
-                    hash = (hash ^ u64::from(lower)).wrapping_mul(FNV_PRIME);
+                    hash = (hash ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(FNV_PRIME);
                     i += 1;
                 }
                 end = i;
