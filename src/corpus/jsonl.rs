@@ -101,66 +101,24 @@ pub(super) fn load(path: &Path, shown: &str, corpus: &mut Corpus) {
         Ok(file) => file,
         Err(e) => return corpus.fail(shown, format!("cannot read: {e}")),
     };
-    let source = again(path, &file, shown);
+    let mut reader = Reader {
+        source: again(path, &file, shown),
+        reader: BufReader::new(file),
+        number: 0,
+        offset: 0,
+    };
     let before = corpus.documents.len() + corpus.errors.len();
-    let mut reader = BufReader::new(file);
     let mut batch = Batch::default();
-    let (mut number, mut offset) = (0, 0);
-    loop {
-        let Batch { bytes, lines } = &mut batch;
-        let from = bytes.len();
-        match (&mut reader)
-            .take(MAX_FILE_BYTES + 1)
-            .read_until(b'\n', bytes)
-        {
-            Ok(0) => break,
-            Ok(read) if read as u64 > MAX_FILE_BYTES => {
-                number += 1;
-                bytes.truncate(from);
-                batch.parse_into(corpus, shown);
-                corpus.fail(
-                    format!("{shown}:{number}"),
-                    format!("line longer than {MAX_FILE_BYTES} bytes"),
-                );
-                match skip_rest_of_line(&mut reader) {
-                    Ok(skipped) => offset += (read + skipped) as u64,
-                    Err(_) => break,
-                }
-            }
-            Ok(read) => {
-                let chunk = &bytes[from..];
-                let bom = if number == 0 && chunk.starts_with(b"\xef\xbb\xbf") {
-                    3
-                } else {
-                    0
-                };
-                for line in split_lone_cr(&chunk[bom..]) {
-                    number += 1;
-                    let at = line.as_ptr() as usize - chunk.as_ptr() as usize;
-                    let place = source.as_ref().map(|source| Line {
-                        source: Arc::clone(source),
-                        offset: offset + at as u64,
-                        len: line.len() as u32,
-                        number: number as u32,
-                    });
-                    lines.push((from + at..from + at + line.len(), number, place));
-                }
-                offset += read as u64;
-                if bytes.len() >= BATCH_BYTES {
-                    batch.parse_into(corpus, shown);
-                }
-            }
-            Err(e) => {
-                bytes.truncate(from);
-                batch.parse_into(corpus, shown);
-                return corpus.fail(
-                    format!("{shown}:{}", number + 1),
-                    format!("cannot read: {e}"),
-                );
-            }
-        }
+    let mut more = reader.fill(&mut batch, shown);
+    while more {
+        // The next batch is read while this one is parsed on the other threads.
+        let full = std::mem::take(&mut batch);
+        let (read_on, parsed) =
+            rayon::join(|| reader.fill(&mut batch, shown), || full.parse(shown));
+        add(corpus, parsed);
+        more = read_on;
     }
-    batch.parse_into(corpus, shown);
+    add(corpus, batch.parse(shown));
     if corpus.documents.len() + corpus.errors.len() == before {
         corpus.fail(shown, "empty file (no JSON lines)");
     }
@@ -169,31 +127,121 @@ pub(super) fn load(path: &Path, shown: &str, corpus: &mut Corpus) {
 /// How many bytes of lines are read before they are parsed together.
 const BATCH_BYTES: usize = 8 << 20;
 
+/// A JSON lines file being read a batch at a time, with the number and offset
+/// of the next line.
+struct Reader {
+    source: Option<Arc<Source>>,
+    reader: BufReader<File>,
+    number: usize,
+    offset: u64,
+}
+
+impl Reader {
+    /// Read lines into `batch` until it holds [`BATCH_BYTES`] or the file ends:
+    /// whether there is more to read. A line too long or a read that fails is
+    /// kept in the batch as an error at its place.
+    fn fill(&mut self, batch: &mut Batch, shown: &str) -> bool {
+        let Batch { bytes, lines } = batch;
+        while bytes.len() < BATCH_BYTES {
+            let from = bytes.len();
+            match (&mut self.reader)
+                .take(MAX_FILE_BYTES + 1)
+                .read_until(b'\n', bytes)
+            {
+                Ok(0) => return false,
+                Ok(read) if read as u64 > MAX_FILE_BYTES => {
+                    self.number += 1;
+                    bytes.truncate(from);
+                    lines.push(Item::Failed(
+                        format!("{shown}:{}", self.number),
+                        format!("line longer than {MAX_FILE_BYTES} bytes"),
+                    ));
+                    match skip_rest_of_line(&mut self.reader) {
+                        Ok(skipped) => self.offset += (read + skipped) as u64,
+                        Err(_) => return false,
+                    }
+                }
+                Ok(read) => {
+                    self.split(&bytes[from..], from, lines);
+                    self.offset += read as u64;
+                }
+                Err(e) => {
+                    bytes.truncate(from);
+                    lines.push(Item::Failed(
+                        format!("{shown}:{}", self.number + 1),
+                        format!("cannot read: {e}"),
+                    ));
+                    return false;
+                }
+            }
+        }
+        true
+    }
+
+    /// The lines of `chunk`, read at `from` in the batch's bytes, numbered and placed.
+    fn split(&mut self, chunk: &[u8], from: usize, lines: &mut Vec<Item>) {
+        let bom = if self.number == 0 && chunk.starts_with(b"\xef\xbb\xbf") {
+            3
+        } else {
+            0
+        };
+        for line in split_lone_cr(&chunk[bom..]) {
+            self.number += 1;
+            let at = line.as_ptr() as usize - chunk.as_ptr() as usize;
+            let place = self.source.as_ref().map(|source| Line {
+                source: Arc::clone(source),
+                offset: self.offset + at as u64,
+                len: line.len() as u32,
+                number: self.number as u32,
+            });
+            lines.push(Item::Line(
+                from + at..from + at + line.len(),
+                self.number,
+                place,
+            ));
+        }
+    }
+}
+
 /// Lines read in file order and not yet parsed. Parsing is most of the cost of
 /// loading, so a batch of lines is parsed in parallel, and its documents and
 /// errors are then added in file order, as if each line had been added when read.
 #[derive(Default)]
 struct Batch {
     bytes: Vec<u8>,
-    /// Each line's bytes in `bytes`, its number and its place in the file.
-    lines: Vec<(Range<usize>, usize, Option<Line>)>,
+    lines: Vec<Item>,
 }
 
+/// A line of a batch: its bytes in `Batch::bytes`, its number and its place in the
+/// file; or an error found while reading, with where it is.
+enum Item {
+    Line(Range<usize>, usize, Option<Line>),
+    Failed(String, String),
+}
+
+type Parsed = Result<Option<Entry>, (String, String)>;
+
 impl Batch {
-    /// Parse every line of the batch into `corpus`, and empty the batch.
-    fn parse_into(&mut self, corpus: &mut Corpus, shown: &str) {
+    /// Every line's entry or error, in file order.
+    fn parse(self, shown: &str) -> Vec<Parsed> {
         let bytes = &self.bytes;
-        let parsed: Vec<_> = std::mem::take(&mut self.lines)
+        self.lines
             .into_par_iter()
-            .map(|(line, number, place)| entry(&bytes[line], shown, number, place))
-            .collect();
-        self.bytes.clear();
-        for entry in parsed {
-            match entry {
-                Ok(Some(entry)) => corpus.documents.push(entry),
-                Ok(None) => {}
-                Err((at, e)) => corpus.fail(at, e),
-            }
+            .map(|item| match item {
+                Item::Line(line, number, place) => entry(&bytes[line], shown, number, place),
+                Item::Failed(at, error) => Err((at, error)),
+            })
+            .collect()
+    }
+}
+
+/// Add parsed lines to `corpus`, in order.
+fn add(corpus: &mut Corpus, parsed: Vec<Parsed>) {
+    for entry in parsed {
+        match entry {
+            Ok(Some(entry)) => corpus.documents.push(entry),
+            Ok(None) => {}
+            Err((at, e)) => corpus.fail(at, e),
         }
     }
 }
