@@ -237,7 +237,7 @@ fn score(args: ScoreArgs) -> io::Result<u8> {
     out.flush()?;
     drop(out);
     report_inputs(&analysis);
-    Ok(exit_code(&analysis, args.fail_under))
+    Ok(exit_code(analysis, args.fail_under))
 }
 
 /// A progress bar on stderr, hidden when stderr is not a terminal or with `--quiet`.
@@ -301,7 +301,7 @@ fn graph(args: GraphArgs) -> io::Result<u8> {
     }
     out.flush()?;
     report_inputs(&analysis);
-    Ok(exit_code(&analysis, None))
+    Ok(exit_code(analysis, None))
 }
 
 fn html_report(args: ReportArgs) -> io::Result<u8> {
@@ -324,7 +324,7 @@ fn html_report(args: ReportArgs) -> io::Result<u8> {
         "prov: wrote {shown} ({count} article{})",
         if count == 1 { "" } else { "s" }
     );
-    Ok(exit_code(&analysis, None))
+    Ok(exit_code(analysis, None))
 }
 
 /// The result of a stage that reads texts again, or none after saying on stderr
@@ -362,15 +362,20 @@ pub(crate) fn report_inputs(analysis: &Analysis) {
     );
 }
 
-fn exit_code(analysis: &Analysis, fail_under: Option<u32>) -> u8 {
+/// The exit code of a finished run. The analysis is not freed: the process ends
+/// next, and freeing its millions of small allocations one at a time took
+/// 0.36-0.42 s after the 1 GB benchmark corpus.
+fn exit_code(analysis: Analysis, fail_under: Option<u32>) -> u8 {
     let below = |n: u32| analysis.verdicts.iter().any(|v| v.score.score < n);
-    if !analysis.errors.is_empty() {
+    let code = if !analysis.errors.is_empty() {
         EXIT_ERROR
     } else if fail_under.is_some_and(below) {
         EXIT_GATE
     } else {
         0
-    }
+    };
+    std::mem::forget(analysis);
+    code
 }
 
 fn list_rules(settings: &Settings) -> io::Result<u8> {
