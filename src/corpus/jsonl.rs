@@ -108,17 +108,17 @@ pub(super) fn load(path: &Path, shown: &str, corpus: &mut Corpus) {
         offset: 0,
     };
     let before = corpus.documents.len() + corpus.errors.len();
-    let mut batch = Batch::default();
-    let mut more = reader.fill(&mut batch, shown);
+    // Two batches take turns: one is read while the other is parsed on the other threads.
+    let (mut read, mut parsed) = (Batch::default(), Batch::default());
+    let mut more = reader.fill(&mut read, shown);
     while more {
-        // The next batch is read while this one is parsed on the other threads.
-        let full = std::mem::take(&mut batch);
-        let (read_on, parsed) =
-            rayon::join(|| reader.fill(&mut batch, shown), || full.parse(shown));
-        add(corpus, parsed);
+        std::mem::swap(&mut read, &mut parsed);
+        let (read_on, entries) =
+            rayon::join(|| reader.fill(&mut read, shown), || parsed.parse(shown));
+        add(corpus, entries);
         more = read_on;
     }
-    add(corpus, batch.parse(shown));
+    add(corpus, read.parse(shown));
     if corpus.documents.len() + corpus.errors.len() == before {
         corpus.fail(shown, "empty file (no JSON lines)");
     }
@@ -222,16 +222,18 @@ enum Item {
 type Parsed = Result<Option<Entry>, (String, String)>;
 
 impl Batch {
-    /// Every line's entry or error, in file order.
-    fn parse(self, shown: &str) -> Vec<Parsed> {
+    /// Every line's entry or error, in file order; the batch is left empty.
+    fn parse(&mut self, shown: &str) -> Vec<Parsed> {
         let bytes = &self.bytes;
-        self.lines
+        let parsed = std::mem::take(&mut self.lines)
             .into_par_iter()
             .map(|item| match item {
                 Item::Line(line, number, place) => entry(&bytes[line], shown, number, place),
                 Item::Failed(at, error) => Err((at, error)),
             })
-            .collect()
+            .collect();
+        self.bytes.clear();
+        parsed
     }
 }
 
