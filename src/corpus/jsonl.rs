@@ -460,6 +460,34 @@ mod tests {
         assert!(last.text.starts_with("99 word "));
     }
 
+    #[test]
+    fn a_line_too_long_is_an_error_in_its_place_and_the_next_line_reads_again() {
+        let long = format!(
+            "{{\"id\": 2, \"text\": \"{}\"}}\n",
+            "x".repeat(MAX_FILE_BYTES as usize)
+        );
+        let bytes = [
+            "{\"id\": 1, \"text\": \"one\"}\n",
+            &long,
+            "{\"id\": 3, \"text\": \"three\"}\n",
+        ]
+        .concat();
+        let (_dir, _path, corpus) = loaded(bytes.as_bytes());
+        let ids: Vec<&str> = corpus.documents.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(ids, ["a.jsonl#1", "a.jsonl#3"]);
+        let errors: Vec<_> = corpus
+            .errors
+            .iter()
+            .map(|e| (e.path.as_str(), e.error.as_str()))
+            .collect();
+        assert_eq!(errors, [("a.jsonl:2", "line longer than 67108864 bytes")]);
+        let third = corpus.documents[1].document().unwrap();
+        assert_eq!(
+            (third.text.as_str(), third.path.as_str()),
+            ("three", "a.jsonl:3")
+        );
+    }
+
     fn loaded(bytes: &[u8]) -> (tempfile::TempDir, std::path::PathBuf, Corpus) {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("a.jsonl");
