@@ -18,8 +18,8 @@ use super::build::earlier;
 use super::{Edge, Node};
 use crate::extract::CitationKind;
 use chrono::NaiveDate;
-use petgraph::Direction::{Incoming, Outgoing};
-use petgraph::graph::{DiGraph, NodeIndex};
+use petgraph::Direction::Incoming;
+use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use petgraph::unionfind::UnionFind;
 use petgraph::visit::EdgeRef;
 use rayon::prelude::*;
@@ -106,6 +106,7 @@ impl OriginKind {
 pub(super) fn stories(graph: &DiGraph<Node, Edge>) -> Vec<Story> {
     let parts = components(graph);
     let place = places(graph, &parts);
+    let steps = StepsInto::new(graph);
     parts
         .into_iter()
         .map(|members| (article_docs(graph, &members), members))
@@ -114,7 +115,7 @@ pub(super) fn stories(graph: &DiGraph<Node, Edge>) -> Vec<Story> {
         .map(|(i, (articles, members))| Story {
             number: i + 1,
             articles,
-            origins: origins(graph, &members, &place),
+            origins: origins(graph, &steps, &members, &place),
         })
         .collect()
 }
@@ -161,7 +162,12 @@ fn article_docs(graph: &DiGraph<Node, Edge>, members: &[NodeIndex]) -> Vec<usize
         .collect()
 }
 
-fn origins(graph: &DiGraph<Node, Edge>, members: &[NodeIndex], place: &[u32]) -> Vec<Origin> {
+fn origins(
+    graph: &DiGraph<Node, Edge>,
+    steps: &StepsInto,
+    members: &[NodeIndex],
+    place: &[u32],
+) -> Vec<Origin> {
     let dated = |node: NodeIndex| (node, known_date(graph, node));
     let earliest = members
         .iter()
@@ -187,7 +193,7 @@ fn origins(graph: &DiGraph<Node, Edge>, members: &[NodeIndex], place: &[u32]) ->
     candidates
         .into_par_iter()
         .map(|((node, date), kind)| {
-            let (paths, next) = trace(graph, node, members, place);
+            let (paths, next) = trace(graph, steps, node, members, place);
             Origin {
                 node,
                 kind,
@@ -237,43 +243,99 @@ fn first_hand_users(graph: &DiGraph<Node, Edge>, node: NodeIndex) -> usize {
     citing.len()
 }
 
-/// A step an article-walk can take into `node`: from where, at what cost, by which edge.
+/// A step an article-walk can take into a node: from where, by which edge.
+#[derive(Clone, Copy)]
 struct Step {
     from: NodeIndex,
-    hops: usize,
-    label: &'static str,
-    edge: usize,
+    edge: EdgeIndex,
+    kind: StepKind,
 }
 
-/// The steps that end at `node`, in edge order so that ties break the same way
-/// every run (the first citation kind of a source wins). An article published
-/// by the origin itself is at the origin: zero hops.
-fn steps_into(graph: &DiGraph<Node, Edge>, node: NodeIndex, origin: NodeIndex) -> Vec<Step> {
-    let cited_or_copied = graph.edges_directed(node, Incoming).filter_map(|edge| {
-        let hops = match edge.weight() {
-            Edge::Cites { .. } | Edge::Copies { directed: true, .. } => 1,
-            Edge::PublishedBy if node == origin => 0,
-            _ => return None,
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum StepKind {
+    /// A citation or a directed copy: one hop, labelled by its edge.
+    Along,
+    /// From an outlet to an article it publishes: free.
+    Publishes,
+    /// Into the origin, from an article it publishes: free.
+    PublishedByOrigin,
+}
+
+impl Step {
+    fn hops(self) -> usize {
+        usize::from(self.kind == StepKind::Along)
+    }
+
+    fn label(self, graph: &DiGraph<Node, Edge>) -> &'static str {
+        match self.kind {
+            StepKind::Publishes => "publishes",
+            _ => graph[self.edge].label(),
+        }
+    }
+}
+
+/// The steps into every node, in edge order so that ties break the same way every
+/// run (the first citation kind of a source wins). Built once from the edge list,
+/// for all the walks of all the stories: following petgraph's edge lists node by
+/// node for each walk took most of the graph stage's time on a 1 GB corpus.
+struct StepsInto {
+    /// Where each node's steps start in `steps`, and one more for the end.
+    starts: Vec<u32>,
+    steps: Vec<Step>,
+}
+
+impl StepsInto {
+    fn new(graph: &DiGraph<Node, Edge>) -> Self {
+        let base = |edge: petgraph::graph::EdgeReference<Edge>| {
+            let (into, from, kind) = match edge.weight() {
+                Edge::Cites { .. } | Edge::Copies { directed: true, .. } => {
+                    (edge.target(), edge.source(), StepKind::Along)
+                }
+                Edge::PublishedBy => (edge.source(), edge.target(), StepKind::Publishes),
+                _ => return None,
+            };
+            let edge = edge.id();
+            Some((into, Step { from, edge, kind }))
         };
-        Some(Step {
-            from: edge.source(),
-            hops,
-            label: edge.weight().label(),
-            edge: edge.id().index(),
-        })
-    });
-    let published = graph
-        .edges_directed(node, Outgoing)
-        .filter(|edge| *edge.weight() == Edge::PublishedBy)
-        .map(|edge| Step {
-            from: edge.target(),
-            hops: 0,
-            label: "publishes",
-            edge: edge.id().index(),
-        });
-    let mut steps: Vec<Step> = cited_or_copied.chain(published).collect();
-    steps.sort_by_key(|step| step.edge);
-    steps
+        let mut steps: Vec<(NodeIndex, Step)> = graph.edge_references().filter_map(base).collect();
+        // A stable sort: each node's steps stay in edge order.
+        steps.sort_by_key(|&(into, _)| into);
+        let mut starts = vec![0u32; graph.node_count() + 1];
+        for (into, _) in &steps {
+            starts[into.index() + 1] += 1;
+        }
+        for i in 1..starts.len() {
+            starts[i] += starts[i - 1];
+        }
+        let steps = steps.into_iter().map(|(_, step)| step).collect();
+        StepsInto { starts, steps }
+    }
+
+    /// The steps into `node` for a walk towards `origin`. An article published by
+    /// the origin itself is at the origin: zero hops.
+    fn ending_at<'a>(
+        &'a self,
+        graph: &DiGraph<Node, Edge>,
+        node: NodeIndex,
+        origin: NodeIndex,
+    ) -> std::borrow::Cow<'a, [Step]> {
+        let i = node.index();
+        let base = &self.steps[self.starts[i] as usize..self.starts[i + 1] as usize];
+        if node != origin {
+            return base.into();
+        }
+        let published = graph
+            .edges_directed(node, Incoming)
+            .filter(|edge| *edge.weight() == Edge::PublishedBy)
+            .map(|edge| Step {
+                from: edge.source(),
+                edge: edge.id(),
+                kind: StepKind::PublishedByOrigin,
+            });
+        let mut steps: Vec<Step> = base.iter().copied().chain(published).collect();
+        steps.sort_by_key(|step| step.edge);
+        steps.into()
+    }
 }
 
 /// How a node reaches the origin: its hops, and the next node and edge label
@@ -289,6 +351,7 @@ struct Reached {
 /// story alone. `members` are the story's nodes, and `place` each node's among them.
 fn trace(
     graph: &DiGraph<Node, Edge>,
+    steps: &StepsInto,
     origin: NodeIndex,
     members: &[NodeIndex],
     place: &[u32],
@@ -305,17 +368,17 @@ fn trace(
     let mut queue = VecDeque::from([origin]);
     while let Some(node) = queue.pop_front() {
         let hops = best[at(node)].expect("a queued node is reached").hops;
-        for step in steps_into(graph, node, origin) {
-            let candidate = hops + step.hops;
+        for &step in steps.ending_at(graph, node, origin).iter() {
+            let candidate = hops + step.hops();
             let reached = &mut best[at(step.from)];
             if reached.is_some_and(|r| r.hops <= candidate) {
                 continue;
             }
             *reached = Some(Reached {
                 hops: candidate,
-                next: Some((node, step.label)),
+                next: Some((node, step.label(graph))),
             });
-            if step.hops == 0 {
+            if step.hops() == 0 {
                 queue.push_front(step.from);
             } else {
                 queue.push_back(step.from);
