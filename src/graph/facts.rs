@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use petgraph::Direction::{Incoming, Outgoing};
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
+use rayon::prelude::*;
 use std::collections::BTreeSet;
 
 /// What the graph knows about one article.
@@ -50,31 +51,36 @@ impl ArticleFacts {
     }
 }
 
-/// The facts of every document, by document index.
+/// The facts of every document, by document index, found in parallel.
 pub(super) fn article_facts(
     graph: &DiGraph<Node, Edge>,
     articles: &[NodeIndex],
     sources: &[ArticleSources],
     stories: &[Story],
 ) -> Vec<ArticleFacts> {
-    let mut facts: Vec<ArticleFacts> = articles
-        .iter()
-        .map(|&article| ArticleFacts {
-            earliest_origin: None,
-            hops_to_origin: None,
-            copies_attributed: copies_attributed(graph, article),
-            corroborating_outlets: 0,
-        })
+    let publishers: Vec<BTreeSet<&Node>> = stories
+        .par_iter()
+        .map(|story| story_outlets(graph, articles, story))
         .collect();
-    for story in stories {
-        let publishers = story_publishers(graph, articles, story);
+    let mut story_of = vec![None; articles.len()];
+    for (i, story) in stories.iter().enumerate() {
         for &doc in &story.articles {
-            facts[doc].earliest_origin = earliest_origin(story, doc);
-            facts[doc].hops_to_origin = hops_to_origin(story, doc);
-            facts[doc].corroborating_outlets = corroborating(&sources[doc], &publishers);
+            story_of[doc] = Some(i);
         }
     }
-    facts
+    (0..articles.len())
+        .into_par_iter()
+        .map(|doc| {
+            let story = story_of[doc];
+            ArticleFacts {
+                earliest_origin: story.and_then(|i| earliest_origin(&stories[i], doc)),
+                hops_to_origin: story.and_then(|i| hops_to_origin(&stories[i], doc)),
+                copies_attributed: copies_attributed(graph, articles[doc]),
+                corroborating_outlets: story
+                    .map_or(0, |i| corroborating(&sources[doc], &publishers[i])),
+            }
+        })
+        .collect()
 }
 
 /// Copies the article makes, and undirected copies it shares, all attributed?
@@ -100,7 +106,8 @@ fn copies_attributed(graph: &DiGraph<Node, Edge>, article: NodeIndex) -> Option<
         .reduce(|all, attributed| all && attributed)
 }
 
-fn story_publishers<'g>(
+/// The registry outlets that publish articles of the story.
+fn story_outlets<'g>(
     graph: &'g DiGraph<Node, Edge>,
     articles: &[NodeIndex],
     story: &Story,
@@ -111,18 +118,27 @@ fn story_publishers<'g>(
         .flat_map(|&doc| graph.edges_directed(articles[doc], Outgoing))
         .filter(|edge| *edge.weight() == Edge::PublishedBy)
         .map(|edge| &graph[edge.target()])
+        .filter(|node| matches!(node, Node::Outlet(_)))
         .collect()
 }
 
+/// The distinct outlets the article cites or its story's `publishers` are, but its
+/// own publisher and wire. Counted without a set of all of them: a large story's
+/// publishers are hundreds of outlets, the same for each of its articles.
 fn corroborating(sources: &ArticleSources, publishers: &BTreeSet<&Node>) -> usize {
-    let cited = sources.cites.keys().map(|(node, _)| node);
-    let own = [&sources.publisher, &sources.wire];
-    let outlets: BTreeSet<&Node> = cited
-        .chain(publishers.iter().copied())
-        .filter(|n| matches!(n, Node::Outlet(_)))
-        .filter(|&n| !own.iter().any(|o| o.as_ref() == Some(n)))
+    let mut own: Vec<&Node> = [&sources.publisher, &sources.wire]
+        .into_iter()
+        .flatten()
         .collect();
-    outlets.len()
+    own.dedup();
+    let cited_elsewhere: BTreeSet<&Node> = sources
+        .cites
+        .keys()
+        .map(|(node, _)| node)
+        .filter(|n| matches!(n, Node::Outlet(_)) && !publishers.contains(n) && !own.contains(n))
+        .collect();
+    let own_publishers = own.iter().filter(|n| publishers.contains(*n)).count();
+    publishers.len() - own_publishers + cited_elsewhere.len()
 }
 
 /// The reached origin with the earliest date (undated last), then fewest hops.
@@ -148,4 +164,51 @@ fn hops_to_origin(story: &Story, doc: usize) -> Option<usize> {
         .filter_map(|origin| origin.path_of(doc))
         .map(|path| path.hops)
         .min()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::CitationKind::{self, Interview, Report};
+
+    fn outlet(name: &str) -> Node {
+        Node::Outlet(name.to_string())
+    }
+
+    fn sources(
+        publisher: &str,
+        wire: Option<&str>,
+        cited: &[(Node, CitationKind)],
+    ) -> ArticleSources {
+        ArticleSources {
+            publisher: Some(outlet(publisher)),
+            wire: wire.map(outlet),
+            cites: cited.iter().map(|c| (c.clone(), None)).collect(),
+            quotes: BTreeSet::new(),
+            anonymous: 0,
+        }
+    }
+
+    #[test]
+    fn corroborating_outlets_are_cited_or_publishing_outlets_but_the_articles_own() {
+        let publishers = [outlet("AP"), outlet("CNN"), outlet("Reuters")];
+        let publishers: BTreeSet<&Node> = publishers.iter().collect();
+        let unknown = Node::Unknown("The Daily Planet".into());
+        let cited = [
+            (outlet("Reuters"), Report),
+            (outlet("BBC"), Report),
+            (outlet("BBC"), Interview),
+            (outlet("CNN"), Interview),
+            (unknown, Report),
+        ];
+        // AP, CNN, Reuters and BBC, less its publisher CNN and its wire AP.
+        let credited = sources("CNN", Some("AP"), &cited);
+        assert_eq!(corroborating(&credited, &publishers), 2);
+        // Its publisher as its wire counts once.
+        let own_wire = sources("CNN", Some("CNN"), &cited);
+        assert_eq!(corroborating(&own_wire, &publishers), 3);
+        // A publisher outside the story's publishers takes nothing from them.
+        let elsewhere = sources("Nikkei Asia", None, &cited[..1]);
+        assert_eq!(corroborating(&elsewhere, &publishers), 3);
+    }
 }
