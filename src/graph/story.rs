@@ -58,8 +58,12 @@ pub struct Origin {
     /// next node and the label of the edge taken. Paths are spelled out from it on
     /// demand ([`Origin::steps`]): stored as labels for every article and origin, they
     /// took about a gigabyte on a 1 GB corpus.
-    next: HashMap<NodeIndex, (NodeIndex, &'static str)>,
+    next: NextSteps,
 }
+
+/// For each node that reaches an origin, the next node and the label of the edge
+/// taken; sorted by node, to be searched: smaller than a hash map of the same pairs.
+type NextSteps = Vec<(NodeIndex, (NodeIndex, &'static str))>;
 
 /// How one article reaches an origin, along a shortest path.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,7 +88,8 @@ impl Origin {
     pub fn steps(&self, graph: &DiGraph<Node, Edge>, reach: &OriginPath) -> Vec<String> {
         let mut path = vec![graph[reach.node].label()];
         let mut node = reach.node;
-        while let Some(&(next, label)) = self.next.get(&node) {
+        while let Ok(at) = self.next.binary_search_by_key(&node, |&(from, _)| from) {
+            let (next, label) = self.next[at].1;
             path.push(label.to_string());
             path.push(graph[next].label());
             node = next;
@@ -355,10 +360,7 @@ fn trace(
     origin: NodeIndex,
     members: &[NodeIndex],
     place: &[u32],
-) -> (
-    Vec<OriginPath>,
-    HashMap<NodeIndex, (NodeIndex, &'static str)>,
-) {
+) -> (Vec<OriginPath>, NextSteps) {
     let at = |node: NodeIndex| place[node.index()] as usize;
     let mut best: Vec<Option<Reached>> = vec![None; members.len()];
     best[at(origin)] = Some(Reached {
@@ -402,8 +404,10 @@ fn trace(
         })
         .collect();
     paths.sort_by_key(|path| path.doc);
-    let next = reached()
+    // The members are in node order, so `next` is sorted by node.
+    let next: Vec<_> = reached()
         .filter_map(|(node, reached)| Some((node, reached.next?)))
         .collect();
+    debug_assert!(next.is_sorted_by_key(|&(node, _)| node));
     (paths, next)
 }
