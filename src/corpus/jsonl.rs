@@ -6,11 +6,11 @@
 //! return cannot occur inside a JSON record, so this never splits one). A line
 //! that is not UTF-8 is decoded as Windows-1252 when it plainly is that.
 //!
-//! Lines are parsed in parallel, a batch of a few megabytes at a time, and
-//! added in file order. Each line's text is let go once read: its [`Entry`]
-//! keeps the line's place in the file and reads it again when a stage needs the
-//! text ([`Line`]). A file that cannot be read twice (a pipe) keeps its texts
-//! instead.
+//! Lines are parsed in parallel, a batch of a few megabytes at a time while the
+//! next batch is read, and added in file order. Each line's text is let go once
+//! read: its [`Entry`] keeps the line's place in the file and reads it again when
+//! a stage needs the text ([`Line`]). A file that cannot be read twice (a pipe)
+//! keeps its texts instead.
 
 use super::{Corpus, Document, Entry, FrontMatter, LoadError, MAX_FILE_BYTES, decode};
 use rayon::prelude::*;
@@ -219,6 +219,7 @@ enum Item {
     Failed(String, String),
 }
 
+/// A line's entry (none for a blank line), or its error with where it is.
 type Parsed = Result<Option<Entry>, (String, String)>;
 
 impl Batch {
