@@ -1,11 +1,12 @@
-//! The whole pipeline, from a loaded corpus to scored articles.
+//! The whole pipeline, from the input paths (or a loaded corpus) to scored articles.
 //!
 //! Per-document stages (extract, detect, rules, score) run in parallel over
 //! documents; results keep corpus order, so output is the same whatever the
-//! number of threads. No stage keeps a JSON line's text: each per-document stage
-//! reads it again from its corpus [`Entry`], and lets it go when done.
+//! number of threads. No stage keeps a JSON line's text: extraction takes each
+//! line's document as the file is read ([`analyze_paths`]), each later stage that
+//! needs the text reads it again from its corpus [`Entry`], and each lets it go when done.
 
-use crate::corpus::{Corpus, Entry, LoadError};
+use crate::corpus::{self, Corpus, Entry, LoadError};
 use crate::detect::{self, SignalValues};
 use crate::extract::{self, Extraction};
 use crate::graph::{self, CitationGraph};
@@ -14,6 +15,7 @@ use crate::rules::{self, Finding};
 use crate::score::{self, Score};
 use crate::settings::Settings;
 use rayon::prelude::*;
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// One article's verdict.
@@ -67,10 +69,10 @@ impl Analysis {
     }
 }
 
-/// A stage of [`analyze_with`], as reported to its progress callback.
+/// A stage of [`analyze_paths`], as reported to its progress callback.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stage {
-    /// Metadata, citations and quotes of each document.
+    /// Metadata, citations and quotes of each document, as the inputs are read.
     Extract,
     /// Copy detection and quote tracking across the corpus (reported at 0 and at 1 of 1).
     Reuse,
@@ -78,44 +80,66 @@ pub enum Stage {
     Score,
 }
 
+/// A progress callback: `(stage, done, total)`, with no total while the inputs are read.
+pub type Progress<'a> = dyn Fn(Stage, usize, Option<usize>) + Sync + 'a;
+
 /// How often, in documents, a per-document stage reports progress.
 const PROGRESS_EVERY: usize = 256;
 
-/// Run every stage after `corpus` on the loaded documents.
+/// Run every stage on the documents of a loaded corpus, reading each text again
+/// to extract it ([`analyze_paths`] extracts as it reads instead).
 ///
 /// The error is a text that could not be read again: its file changed or became
 /// unreadable during the run.
 pub fn analyze(corpus: Corpus, settings: &Settings) -> Result<Analysis, LoadError> {
-    analyze_with(corpus, settings, &|_, _, _| {})
+    let extractions = corpus
+        .documents
+        .par_iter()
+        .map(|entry| Ok(extract::extract(&*entry.document()?, &settings.registry)))
+        .collect::<Result<Vec<Extraction>, LoadError>>()?;
+    analyze_extracted(corpus, extractions, settings, &|_, _, _| {})
 }
 
-/// [`analyze`], calling `progress(stage, done, total)` as the stages advance (from
-/// any thread, every few hundred documents), so that a caller can show a progress
-/// bar; the library itself never prints.
-pub fn analyze_with(
-    corpus: Corpus,
+/// Read `paths` ([`corpus::load`]) and run every stage, calling `progress` as the
+/// stages advance (from any thread, every few hundred documents) so that a caller
+/// can show a progress bar; the library itself never prints.
+///
+/// Each document is extracted as soon as it is read ([`corpus::load_each`]): the text
+/// of a JSON line is parsed once for loading and extraction together. The error is a
+/// text that could not be read again.
+pub fn analyze_paths(
+    paths: &[PathBuf],
     settings: &Settings,
-    progress: &(dyn Fn(Stage, usize, usize) + Sync),
+    progress: &Progress,
+) -> Result<Analysis, LoadError> {
+    let tick = ticker(Stage::Extract, None, progress);
+    let (corpus, extractions) = corpus::load_each(paths, &|doc| {
+        let extraction = extract::extract(doc, &settings.registry);
+        tick();
+        extraction
+    });
+    analyze_extracted(corpus, extractions, settings, progress)
+}
+
+/// The stages after extraction; `extractions` are those of `corpus.documents`, in order.
+fn analyze_extracted(
+    corpus: Corpus,
+    extractions: Vec<Extraction>,
+    settings: &Settings,
+    progress: &Progress,
 ) -> Result<Analysis, LoadError> {
     let Corpus {
-        mut documents,
+        documents,
         errors,
         hidden,
     } = corpus;
     // Every later stage numbers documents by position; putting them in id order
     // first makes the whole output (the graph's node order included) the same
     // whatever order the inputs were given in.
-    documents.sort_by(|a, b| (&a.id, &a.path).cmp(&(&b.id, &b.path)));
-    let tick = ticker(Stage::Extract, documents.len(), progress);
-    let extractions = documents
-        .par_iter()
-        .map(|entry| {
-            let extraction = extract::extract(&*entry.document()?, &settings.registry);
-            tick();
-            Ok(extraction)
-        })
-        .collect::<Result<Vec<Extraction>, LoadError>>()?;
-    progress(Stage::Reuse, 0, 1);
+    let mut read: Vec<(Entry, Extraction)> = documents.into_iter().zip(extractions).collect();
+    read.sort_by(|(a, _), (b, _)| (&a.id, &a.path).cmp(&(&b.id, &b.path)));
+    let (documents, extractions): (Vec<Entry>, Vec<Extraction>) = read.into_iter().unzip();
+    progress(Stage::Reuse, 0, Some(1));
     let published: Vec<_> = extractions
         .iter()
         .map(|e| e.meta.published.as_ref().map(|d| d.value))
@@ -125,7 +149,7 @@ pub fn analyze_with(
     reuse::attribute(&mut copies, &extractions, &settings.registry);
     let quotes = reuse::quote_matches_with(&extractions, &settings.reuse);
     let graph = graph::build(&documents, &extractions, &copies, &settings.registry);
-    progress(Stage::Reuse, 1, 1);
+    progress(Stage::Reuse, 1, Some(1));
     let mut analysis = Analysis {
         documents,
         extractions,
@@ -150,7 +174,7 @@ pub fn verdicts(analysis: &Analysis, settings: &Settings) -> Result<Vec<Verdict>
 fn verdicts_with(
     analysis: &Analysis,
     settings: &Settings,
-    progress: &(dyn Fn(Stage, usize, usize) + Sync),
+    progress: &Progress,
 ) -> Result<Vec<Verdict>, LoadError> {
     let Analysis {
         documents,
@@ -161,7 +185,7 @@ fn verdicts_with(
         ..
     } = analysis;
     let neighbours = Neighbours::new(documents, extractions, copies, quotes);
-    let tick = ticker(Stage::Score, documents.len(), progress);
+    let tick = ticker(Stage::Score, Some(documents.len()), progress);
     (0..documents.len())
         .into_par_iter()
         .map(|i| {
@@ -181,16 +205,12 @@ fn verdicts_with(
 }
 
 /// A count of the documents a per-document stage has done, which calls `progress`
-/// every [`PROGRESS_EVERY`] documents and at the last.
-fn ticker<'a>(
-    stage: Stage,
-    total: usize,
-    progress: &'a (dyn Fn(Stage, usize, usize) + Sync),
-) -> impl Fn() + Sync + 'a {
+/// every [`PROGRESS_EVERY`] documents and at the last, when the total is known.
+fn ticker<'a>(stage: Stage, total: Option<usize>, progress: &'a Progress) -> impl Fn() + Sync + 'a {
     let done = AtomicUsize::new(0);
     move || {
         let n = done.fetch_add(1, Ordering::Relaxed) + 1;
-        if n.is_multiple_of(PROGRESS_EVERY) || n == total {
+        if n.is_multiple_of(PROGRESS_EVERY) || Some(n) == total {
             progress(stage, n, total);
         }
     }
@@ -302,6 +322,41 @@ mod tests {
         let error = analyze(corpus, &Settings::builtin()).unwrap_err();
         assert!(error.path.ends_with("feed.jsonl:1") || error.path.ends_with("feed.jsonl:2"));
         assert_eq!(error.error, "the file changed while prov was reading it");
+    }
+
+    #[test]
+    fn extracting_as_the_inputs_are_read_gives_what_extracting_after_gives() {
+        // The seeds as JSON lines, given before the folder of the same seeds: both
+        // runs must put the documents and their extractions in the same id order.
+        let seeds = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("seeds");
+        let dir = tempfile::tempdir().unwrap();
+        let feed = dir.path().join("feed.jsonl");
+        let mut lines = String::new();
+        for (n, entry) in crate::corpus::load(std::slice::from_ref(&seeds))
+            .documents
+            .iter()
+            .enumerate()
+        {
+            let text = &entry.document().unwrap().text;
+            lines += &format!("{}\n", serde_json::json!({"id": n, "text": text}));
+        }
+        std::fs::write(&feed, lines).unwrap();
+        let paths = [feed, seeds];
+        let settings = Settings::builtin();
+        let together = analyze_paths(&paths, &settings, &|_, _, _| {}).unwrap();
+        let after = analyze(crate::corpus::load(&paths), &settings).unwrap();
+        let ids = |a: &Analysis| a.documents.iter().map(|d| d.id.clone()).collect::<Vec<_>>();
+        assert_eq!(ids(&together), ids(&after));
+        assert_eq!(
+            ids(&together)[..2],
+            ["000_30fde9fe001ed933", "001_e7a9e3d448b427a1"]
+        );
+        assert_eq!(together.extractions, after.extractions);
+        assert_eq!(together.copies, after.copies);
+        let scores = |a: &Analysis| a.verdicts.iter().map(|v| v.score.score).collect::<Vec<_>>();
+        assert_eq!(scores(&together), scores(&after));
+        // Each seed and its JSON line at least are copies of each other.
+        assert!(together.copies.len() >= 5);
     }
 
     #[test]

@@ -7,7 +7,6 @@ mod outlets;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use prov::analysis::{self, Analysis};
 use prov::config::DEFAULT_RULES;
-use prov::corpus;
 use prov::report::{self, Report};
 use prov::settings::{Settings, kind_name};
 use std::io::{self, IsTerminal, Write};
@@ -218,8 +217,7 @@ fn score(args: ScoreArgs) -> io::Result<u8> {
         Err(code) => return Ok(code),
     };
     let bar = progress_bar(args.quiet);
-    let corpus = corpus::load(&args.paths);
-    let analysis = analysis::analyze_with(corpus, &settings, &|stage, done, total| {
+    let analysis = analysis::analyze_paths(&args.paths, &settings, &|stage, done, total| {
         show_progress(&bar, stage, done, total)
     });
     bar.finish_and_clear();
@@ -247,11 +245,7 @@ fn progress_bar(quiet: bool) -> indicatif::ProgressBar {
         return indicatif::ProgressBar::hidden();
     }
     let bar = indicatif::ProgressBar::hidden();
-    let style = indicatif::ProgressStyle::with_template(
-        "{msg:>8} [{elapsed_precise}] {wide_bar} {pos}/{len} articles",
-    )
-    .expect("a valid template");
-    bar.set_style(style);
+    bar.set_style(progress_style(None));
     bar.set_message("reading");
     let ticker = bar.clone();
     std::thread::spawn(move || {
@@ -264,17 +258,37 @@ fn progress_bar(quiet: bool) -> indicatif::ProgressBar {
     bar
 }
 
-fn show_progress(bar: &indicatif::ProgressBar, stage: analysis::Stage, done: usize, total: usize) {
+/// Articles done of a known total as a bar, or a count while the inputs are read.
+fn progress_style(total: Option<usize>) -> indicatif::ProgressStyle {
+    let template = match total {
+        Some(_) => "{msg:>8} [{elapsed_precise}] {wide_bar} {pos}/{len} articles",
+        None => "{msg:>8} [{elapsed_precise}] {spinner} {pos} articles",
+    };
+    indicatif::ProgressStyle::with_template(template).expect("a valid template")
+}
+
+fn show_progress(
+    bar: &indicatif::ProgressBar,
+    stage: analysis::Stage,
+    done: usize,
+    total: Option<usize>,
+) {
     let name = match stage {
-        analysis::Stage::Extract => "extract",
+        analysis::Stage::Extract => "reading",
         analysis::Stage::Reuse => "reuse",
         analysis::Stage::Score => "score",
     };
-    if bar.message() != name {
+    let new_stage = bar.message() != name;
+    if new_stage {
+        bar.set_style(progress_style(total));
+    }
+    if let Some(total) = total {
+        bar.set_length(total as u64);
+    }
+    bar.set_position(done as u64);
+    if new_stage {
         bar.set_message(name);
     }
-    bar.set_length(total as u64);
-    bar.set_position(done as u64);
 }
 
 fn graph(args: GraphArgs) -> io::Result<u8> {
@@ -282,7 +296,11 @@ fn graph(args: GraphArgs) -> io::Result<u8> {
         Ok(settings) => settings,
         Err(code) => return Ok(code),
     };
-    let Some(analysis) = analysed(analysis::analyze(corpus::load(&args.paths), &settings)) else {
+    let Some(analysis) = analysed(analysis::analyze_paths(
+        &args.paths,
+        &settings,
+        &|_, _, _| {},
+    )) else {
         return Ok(EXIT_ERROR);
     };
     let graph = &analysis.graph;
@@ -309,7 +327,11 @@ fn html_report(args: ReportArgs) -> io::Result<u8> {
         Ok(settings) => settings,
         Err(code) => return Ok(code),
     };
-    let Some(analysis) = analysed(analysis::analyze(corpus::load(&args.paths), &settings)) else {
+    let Some(analysis) = analysed(analysis::analyze_paths(
+        &args.paths,
+        &settings,
+        &|_, _, _| {},
+    )) else {
         return Ok(EXIT_ERROR);
     };
     let html = report::Html.render(&analysis, &settings);

@@ -21,6 +21,7 @@ pub use decode::WINDOWS_1252_NAME;
 pub use entry::Entry;
 pub use lines::Lines;
 
+use rayon::prelude::*;
 use serde::Deserialize;
 use std::fs;
 use std::io::Read;
@@ -188,17 +189,73 @@ impl Corpus {
 
 /// Read every path (files, folders walked in name order, `-` for stdin).
 pub fn load(paths: &[PathBuf]) -> Corpus {
-    let mut corpus = Corpus::default();
+    load_each(paths, &|_| ()).0
+}
+
+/// [`load`], and `each` of every document, in the order of `Corpus::documents`.
+///
+/// `each` sees a JSON line's document as soon as the line is parsed, on the thread
+/// that parsed it, so a per-document stage run this way needs no second reading of
+/// the line; it sees the documents of the other inputs, read whole, in parallel once
+/// all is loaded.
+pub fn load_each<T: Send>(
+    paths: &[PathBuf],
+    each: &(dyn Fn(&Document) -> T + Sync),
+) -> (Corpus, Vec<T>) {
+    let mut loading = Loading::new(each);
     for path in paths {
         if path.as_os_str() == "-" {
-            load_stdin(&mut corpus);
+            load_stdin(&mut loading);
         } else if path.is_dir() {
-            walk(path, &mut corpus);
+            walk(path, &mut loading);
         } else {
-            load_file(path, &mut corpus);
+            load_file(path, &mut loading);
         }
     }
-    corpus
+    let Loading {
+        corpus, results, ..
+    } = loading;
+    let results = results
+        .into_par_iter()
+        .zip(&corpus.documents)
+        .map(|(result, entry)| match result {
+            Some(result) => result,
+            None => each(
+                &entry
+                    .document()
+                    .expect("a document read whole keeps its text"),
+            ),
+        })
+        .collect();
+    (corpus, results)
+}
+
+/// A corpus being read, with `each` of the documents it was already called on
+/// (those of JSON lines) and none for the others, in document order.
+struct Loading<'a, T> {
+    corpus: Corpus,
+    results: Vec<Option<T>>,
+    each: &'a (dyn Fn(&Document) -> T + Sync),
+}
+
+impl<'a, T> Loading<'a, T> {
+    fn new(each: &'a (dyn Fn(&Document) -> T + Sync)) -> Self {
+        Loading {
+            corpus: Corpus::default(),
+            results: Vec::new(),
+            each,
+        }
+    }
+
+    fn fail(&mut self, path: impl Into<String>, error: impl Into<String>) {
+        self.corpus.fail(path, error);
+    }
+
+    /// Add a document read whole, whose text its entry keeps.
+    fn add(&mut self, doc: Document) {
+        self.corpus.documents.push(doc.into());
+        self.results.push(None);
+    }
 }
 
 /// A draft and the articles it is read against, with the draft as document 0.
@@ -232,24 +289,24 @@ pub fn load_with_draft(draft: &Path, context: &[PathBuf]) -> Result<Corpus, Load
     Ok(corpus)
 }
 
-fn load_stdin(corpus: &mut Corpus) {
+fn load_stdin<T>(loading: &mut Loading<T>) {
     let mut bytes = Vec::new();
     if let Err(e) = std::io::stdin()
         .take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
     {
-        return corpus.fail("-", format!("cannot read standard input: {e}"));
+        return loading.fail("-", format!("cannot read standard input: {e}"));
     }
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return corpus.fail("-", format!("too large: more than {MAX_FILE_BYTES} bytes"));
+        return loading.fail("-", format!("too large: more than {MAX_FILE_BYTES} bytes"));
     }
     match decode::decode(bytes) {
-        Ok(decoded) => add_plain(corpus, "stdin", "-", decoded),
-        Err(e) => corpus.fail("-", e),
+        Ok(decoded) => add_plain(loading, "stdin", "-", decoded),
+        Err(e) => loading.fail("-", e),
     }
 }
 
-fn walk(root: &Path, corpus: &mut Corpus) {
+fn walk<T: Send>(root: &Path, loading: &mut Loading<T>) {
     let mut walker = walkdir::WalkDir::new(root)
         .follow_links(true)
         .sort_by_file_name()
@@ -262,19 +319,22 @@ fn walk(root: &Path, corpus: &mut Corpus) {
                 if entry.file_type().is_dir() {
                     walker.skip_current_dir();
                 }
-                corpus.hidden.push(entry.path().display().to_string());
+                loading
+                    .corpus
+                    .hidden
+                    .push(entry.path().display().to_string());
             }
-            Ok(entry) if entry.file_type().is_file() => load_file(entry.path(), corpus),
+            Ok(entry) if entry.file_type().is_file() => load_file(entry.path(), loading),
             Ok(entry) if entry.file_type().is_dir() => {}
             // A pipe, socket or device in a folder: reading a pipe would wait
             // for a writer forever. Named on the command line, one is read.
-            Ok(entry) => corpus.fail(
+            Ok(entry) => loading.fail(
                 entry.path().display().to_string(),
                 "not a regular file (a pipe, socket or device), skipped",
             ),
             Err(e) => {
                 let path = e.path().unwrap_or(root).display().to_string();
-                corpus.fail(path, walk_error(&e));
+                loading.fail(path, walk_error(&e));
             }
         }
     }
@@ -290,33 +350,33 @@ fn walk_error(e: &walkdir::Error) -> String {
     }
 }
 
-fn load_file(path: &Path, corpus: &mut Corpus) {
+fn load_file<T: Send>(path: &Path, loading: &mut Loading<T>) {
     let shown = path.display().to_string();
     let extension = path
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase());
     if extension.as_deref() == Some("jsonl") {
-        return jsonl::load(path, &shown, corpus);
+        return jsonl::load(path, &shown, loading);
     }
     let decoded = match read_text(path) {
         Ok(decoded) => decoded,
-        Err(e) => return corpus.fail(shown, e),
+        Err(e) => return loading.fail(shown, e),
     };
     let stem = path
         .file_stem()
         .map_or_else(|| shown.clone(), |s| s.to_string_lossy().into_owned());
     match extension.as_deref() {
         None | Some("txt" | "text" | "md" | "markdown") => {
-            add_plain(corpus, &stem, &shown, decoded)
+            add_plain(loading, &stem, &shown, decoded)
         }
         Some("html" | "htm") => match html::document(stem, shown.clone(), &decoded.text) {
             Some(mut doc) => {
                 doc.encoding = decoded.encoding;
-                corpus.documents.push(doc.into())
+                loading.add(doc)
             }
-            None => corpus.fail(shown, "HTML page has no text"),
+            None => loading.fail(shown, "HTML page has no text"),
         },
-        Some(other) => corpus.fail(
+        Some(other) => loading.fail(
             shown,
             format!("unsupported file type .{other} (expected .txt, .md, .html or .jsonl)"),
         ),
@@ -345,28 +405,28 @@ fn read_text(path: &Path) -> Result<decode::Decoded, String> {
 }
 
 /// Add a text or Markdown document, splitting off `+++` TOML front matter.
-fn add_plain(corpus: &mut Corpus, id: &str, path: &str, decoded: decode::Decoded) {
+fn add_plain<T>(loading: &mut Loading<T>, id: &str, path: &str, decoded: decode::Decoded) {
     let decode::Decoded { text, encoding } = decoded;
     if text.trim().is_empty() {
-        return corpus.fail(path, "empty file");
+        return loading.fail(path, "empty file");
     }
     match split_front_matter(&text) {
         Ok(None) => {
             let mut doc = Document::new(id.into(), path.into(), text, FrontMatter::default());
             doc.encoding = encoding;
-            corpus.documents.push(doc.into());
+            loading.add(doc);
         }
         Ok(Some((front, body_start, first_line))) => {
             let body = text[body_start..].to_string();
             if body.trim().is_empty() {
-                return corpus.fail(path, "no text after the front matter");
+                return loading.fail(path, "no text after the front matter");
             }
             let mut doc =
                 Document::with_first_line(id.into(), path.into(), body, front, first_line);
             doc.encoding = encoding;
-            corpus.documents.push(doc.into());
+            loading.add(doc);
         }
-        Err(e) => corpus.fail(path, e),
+        Err(e) => loading.fail(path, e),
     }
 }
 
@@ -443,9 +503,9 @@ mod tests {
     #[test]
     fn front_matter_wins_and_lines_stay_file_lines() {
         let text = "+++\noutlet = \"CNN\"\npublished = 2023-05-10\n+++\nTitle\nBody\n";
-        let mut corpus = Corpus::default();
-        add_plain(&mut corpus, "x", "x.md", plain(text));
-        let doc = corpus.documents[0].document().unwrap();
+        let mut loading = Loading::new(&|_| ());
+        add_plain(&mut loading, "x", "x.md", plain(text));
+        let doc = loading.corpus.documents[0].document().unwrap();
         assert_eq!(doc.front.outlet.as_deref(), Some("CNN"));
         assert_eq!(doc.front.published.as_deref(), Some("2023-05-10"));
         assert_eq!(doc.text, "Title\nBody\n");
@@ -453,21 +513,37 @@ mod tests {
     }
 
     #[test]
+    fn each_document_gets_its_own_result_in_document_order() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.txt"), "Plain text.").unwrap();
+        let lines =
+            "{\"id\": 1, \"text\": \"One.\"}\nnot json\n{\"id\": 3, \"text\": \"Three.\"}\n";
+        std::fs::write(dir.path().join("b.jsonl"), lines).unwrap();
+        std::fs::write(dir.path().join("c.md"), "+++\ntitle = 'C'\n+++\nMarkdown.").unwrap();
+        let (corpus, texts) = load_each(&[dir.path().to_path_buf()], &|doc| doc.text.clone());
+        let ids: Vec<&str> = corpus.documents.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(ids, ["a", "b.jsonl#1", "b.jsonl#3", "c"]);
+        assert_eq!(texts, ["Plain text.", "One.", "Three.", "Markdown."]);
+        assert_eq!(corpus.errors.len(), 1);
+        assert!(corpus.errors[0].path.ends_with("b.jsonl:2"));
+    }
+
+    #[test]
     fn bad_front_matter_names_its_line() {
-        let mut corpus = Corpus::default();
+        let mut loading = Loading::new(&|_| ());
         add_plain(
-            &mut corpus,
+            &mut loading,
             "x",
             "x.md",
             plain("+++\nurl = 'a'\nwho = 3\n+++\nBody"),
         );
-        assert_eq!(corpus.errors.len(), 1);
+        let errors = &loading.corpus.errors;
+        assert_eq!(errors.len(), 1);
         assert!(
-            corpus.errors[0]
+            errors[0]
                 .error
                 .starts_with("front matter, line 3: unknown field `who`"),
-            "{:?}",
-            corpus.errors
+            "{errors:?}"
         );
     }
 

@@ -12,7 +12,7 @@
 //! a stage needs the text ([`Line`]). A file that cannot be read twice (a pipe)
 //! keeps its texts instead.
 
-use super::{Corpus, Document, Entry, FrontMatter, LoadError, MAX_FILE_BYTES, decode};
+use super::{Document, Entry, FrontMatter, LoadError, Loading, MAX_FILE_BYTES, decode};
 use rayon::prelude::*;
 use serde::Deserialize;
 use std::fs::File;
@@ -96,10 +96,10 @@ impl Line {
     }
 }
 
-pub(super) fn load(path: &Path, shown: &str, corpus: &mut Corpus) {
+pub(super) fn load<T: Send>(path: &Path, shown: &str, loading: &mut Loading<T>) {
     let file = match File::open(path) {
         Ok(file) => file,
-        Err(e) => return corpus.fail(shown, format!("cannot read: {e}")),
+        Err(e) => return loading.fail(shown, format!("cannot read: {e}")),
     };
     let mut reader = Reader {
         source: again(path, &file, shown),
@@ -107,20 +107,25 @@ pub(super) fn load(path: &Path, shown: &str, corpus: &mut Corpus) {
         number: 0,
         offset: 0,
     };
-    let before = corpus.documents.len() + corpus.errors.len();
+    let read_before =
+        |loading: &Loading<T>| loading.corpus.documents.len() + loading.corpus.errors.len();
+    let before = read_before(loading);
+    let each = loading.each;
     // Two batches take turns: one is read while the other is parsed on the other threads.
     let (mut read, mut parsed) = (Batch::default(), Batch::default());
     let mut more = reader.fill(&mut read, shown);
     while more {
         std::mem::swap(&mut read, &mut parsed);
-        let (read_on, entries) =
-            rayon::join(|| reader.fill(&mut read, shown), || parsed.parse(shown));
-        add(corpus, entries);
+        let (read_on, entries) = rayon::join(
+            || reader.fill(&mut read, shown),
+            || parsed.parse(shown, each),
+        );
+        add(loading, entries);
         more = read_on;
     }
-    add(corpus, read.parse(shown));
-    if corpus.documents.len() + corpus.errors.len() == before {
-        corpus.fail(shown, "empty file (no JSON lines)");
+    add(loading, read.parse(shown, each));
+    if read_before(loading) == before {
+        loading.fail(shown, "empty file (no JSON lines)");
     }
 }
 
@@ -219,17 +224,30 @@ enum Item {
     Failed(String, String),
 }
 
-/// A line's entry (none for a blank line), or its error with where it is.
-type Parsed = Result<Option<Entry>, (String, String)>;
+/// A line's entry with what `each` gave for its document (none for a blank line),
+/// or its error with where it is.
+type Parsed<T> = Result<Option<(Entry, T)>, (String, String)>;
 
 impl Batch {
-    /// Every line's entry or error, in file order; the batch is left empty.
-    fn parse(&mut self, shown: &str) -> Vec<Parsed> {
+    /// Every line's entry, with `each` of its document, or its error, in file order;
+    /// the batch is left empty.
+    fn parse<T: Send>(
+        &mut self,
+        shown: &str,
+        each: &(dyn Fn(&Document) -> T + Sync),
+    ) -> Vec<Parsed<T>> {
         let bytes = &self.bytes;
         let parsed = std::mem::take(&mut self.lines)
             .into_par_iter()
             .map(|item| match item {
-                Item::Line(line, number, place) => entry(&bytes[line], shown, number, place),
+                Item::Line(line, number, place) => match parse(&bytes[line], shown, number) {
+                    Ok(Some(doc)) => {
+                        let result = each(&doc);
+                        Ok(Some((entry(doc, place), result)))
+                    }
+                    Ok(None) => Ok(None),
+                    Err(e) => Err((format!("{shown}:{number}"), e)),
+                },
                 Item::Failed(at, error) => Err((at, error)),
             })
             .collect();
@@ -238,32 +256,25 @@ impl Batch {
     }
 }
 
-/// Add parsed lines to `corpus`, in order.
-fn add(corpus: &mut Corpus, parsed: Vec<Parsed>) {
+/// Add parsed lines to the corpus, in order.
+fn add<T>(loading: &mut Loading<T>, parsed: Vec<Parsed<T>>) {
     for entry in parsed {
         match entry {
-            Ok(Some(entry)) => corpus.documents.push(entry),
+            Ok(Some((entry, result))) => {
+                loading.corpus.documents.push(entry);
+                loading.results.push(Some(result));
+            }
             Ok(None) => {}
-            Err((at, e)) => corpus.fail(at, e),
+            Err((at, e)) => loading.fail(at, e),
         }
     }
 }
 
-/// One line's entry, which keeps only its place in the file when it has one; none
-/// for a blank line; or the line's error with where it is.
-fn entry(
-    line: &[u8],
-    shown: &str,
-    number: usize,
-    place: Option<Line>,
-) -> Result<Option<Entry>, (String, String)> {
-    match parse(line, shown, number) {
-        Ok(Some(doc)) => Ok(Some(match place {
-            Some(place) => Entry::line(doc, place),
-            None => Entry::from(doc),
-        })),
-        Ok(None) => Ok(None),
-        Err(e) => Err((format!("{shown}:{number}"), e)),
+/// A line's entry, which keeps only the line's place in the file when it has one.
+fn entry(doc: Document, place: Option<Line>) -> Entry {
+    match place {
+        Some(place) => Entry::line(doc, place),
+        None => Entry::from(doc),
     }
 }
 
@@ -414,8 +425,9 @@ mod tests {
             r#"{"text": "Body four."}"#,
         ];
         std::fs::write(&path, lines.join("\n")).unwrap();
-        let mut corpus = Corpus::default();
-        load(&path, "a.jsonl", &mut corpus);
+        let mut loading = Loading::new(&|_| ());
+        load(&path, "a.jsonl", &mut loading);
+        let corpus = loading.corpus;
         let ids: Vec<_> = corpus.documents.iter().map(|d| d.id.as_str()).collect();
         assert_eq!(ids, ["a.jsonl#x1", "a.jsonl#line4"]);
         let front = corpus.documents[0].document().unwrap().front.clone();
@@ -489,12 +501,13 @@ mod tests {
         );
     }
 
-    fn loaded(bytes: &[u8]) -> (tempfile::TempDir, std::path::PathBuf, Corpus) {
+    fn loaded(bytes: &[u8]) -> (tempfile::TempDir, std::path::PathBuf, crate::corpus::Corpus) {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("a.jsonl");
         std::fs::write(&path, bytes).unwrap();
-        let mut corpus = Corpus::default();
-        load(&path, "a.jsonl", &mut corpus);
+        let mut loading = Loading::new(&|_| ());
+        load(&path, "a.jsonl", &mut loading);
+        let corpus = loading.corpus;
         (dir, path, corpus)
     }
 
