@@ -245,7 +245,7 @@ fn progress_bar(quiet: bool) -> indicatif::ProgressBar {
         return indicatif::ProgressBar::hidden();
     }
     let bar = indicatif::ProgressBar::hidden();
-    bar.set_style(progress_style(None));
+    bar.set_style(progress_style(analysis::Stage::Extract));
     bar.set_message("reading");
     let ticker = bar.clone();
     std::thread::spawn(move || {
@@ -258,11 +258,13 @@ fn progress_bar(quiet: bool) -> indicatif::ProgressBar {
     bar
 }
 
-/// Articles done of a known total as a bar, or a count while the inputs are read.
-fn progress_style(total: Option<usize>) -> indicatif::ProgressStyle {
-    let template = match total {
-        Some(_) => "{msg:>8} [{elapsed_precise}] {wide_bar} {pos}/{len} articles",
-        None => "{msg:>8} [{elapsed_precise}] {spinner} {pos} articles",
+/// How a stage shows: a count of articles while the inputs are read, a spinner while
+/// copies are found across the corpus, then a bar of the articles scored.
+fn progress_style(stage: analysis::Stage) -> indicatif::ProgressStyle {
+    let template = match stage {
+        analysis::Stage::Extract => "{msg:>8} [{elapsed_precise}] {spinner} {pos} articles",
+        analysis::Stage::Reuse => "{msg:>8} [{elapsed_precise}] {spinner}",
+        analysis::Stage::Score => "{msg:>8} [{elapsed_precise}] {wide_bar} {pos}/{len} articles",
     };
     indicatif::ProgressStyle::with_template(template).expect("a valid template")
 }
@@ -280,7 +282,7 @@ fn show_progress(
     };
     let new_stage = bar.message() != name;
     if new_stage {
-        bar.set_style(progress_style(total));
+        bar.set_style(progress_style(stage));
     }
     if let Some(total) = total {
         bar.set_length(total as u64);
