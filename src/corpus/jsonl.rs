@@ -8,8 +8,9 @@
 //!
 //! Lines are parsed in parallel, a batch of a few megabytes at a time while the
 //! next batch is read, and added in file order. Each line's text is let go once
-//! read: its [`Entry`] keeps the line's place in the file and reads it again when
-//! a stage needs the text ([`Line`]). A file that cannot be read twice (a pipe)
+//! read (and handed to the function of [`super::load_each`], on the thread that
+//! parsed it): its [`Entry`] keeps the line's place in the file and reads it again
+//! when a later stage needs the text ([`Line`]). A file that cannot be read twice (a pipe)
 //! keeps its texts instead.
 
 use super::{Document, Entry, FrontMatter, LoadError, Loading, MAX_FILE_BYTES, decode};
@@ -107,9 +108,9 @@ pub(super) fn load<T: Send>(path: &Path, shown: &str, loading: &mut Loading<T>) 
         number: 0,
         offset: 0,
     };
-    let read_before =
+    let inputs =
         |loading: &Loading<T>| loading.corpus.documents.len() + loading.corpus.errors.len();
-    let before = read_before(loading);
+    let before = inputs(loading);
     let each = loading.each;
     // Two batches take turns: one is read while the other is parsed on the other threads.
     let (mut read, mut parsed) = (Batch::default(), Batch::default());
@@ -124,7 +125,7 @@ pub(super) fn load<T: Send>(path: &Path, shown: &str, loading: &mut Loading<T>) 
         more = read_on;
     }
     add(loading, read.parse(shown, each));
-    if read_before(loading) == before {
+    if inputs(loading) == before {
         loading.fail(shown, "empty file (no JSON lines)");
     }
 }
