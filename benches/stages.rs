@@ -6,7 +6,8 @@
 //! 5-gram settings), then each of reuse's steps alone (sketch: every text's summary;
 //! candidates: the LSH bands and the sampled-shingle join; verify: the candidates
 //! checked on their texts), the rules (every article's detectors, rules and score),
-//! the whole analysis (extract → reuse → graph → rules → score), and the JSON report.
+//! the whole analysis (load and extract together → reuse → graph → rules → score, as
+//! `prov score` runs it), and the JSON report.
 //! The end-to-end numbers with peers are `bench/run.sh`.
 
 #[allow(dead_code)]
@@ -129,10 +130,12 @@ fn stage_rules(bencher: Bencher) {
 #[divan::bench(sample_count = 5)]
 fn end_to_end_analysis(bencher: Bencher) {
     let settings = Settings::builtin();
+    let paths = std::slice::from_ref(&CORPUS.1);
     bencher
         .counter(divan::counter::BytesCount::new(TEXT_BYTES))
-        .with_inputs(load)
-        .bench_values(|corpus| prov::analysis::analyze(corpus, &settings).map(|a| a.copies.len()));
+        .bench(|| {
+            prov::analysis::analyze_paths(paths, &settings, &|_, _, _| {}).map(|a| a.copies.len())
+        });
 }
 
 #[divan::bench(sample_count = 5)]
