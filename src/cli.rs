@@ -246,7 +246,7 @@ fn progress_bar(quiet: bool) -> indicatif::ProgressBar {
     }
     let bar = indicatif::ProgressBar::hidden();
     bar.set_style(progress_style(analysis::Stage::Extract));
-    bar.set_message("reading");
+    bar.set_message(stage_name(analysis::Stage::Extract));
     let ticker = bar.clone();
     std::thread::spawn(move || {
         std::thread::sleep(std::time::Duration::from_secs(2));
@@ -269,17 +269,22 @@ fn progress_style(stage: analysis::Stage) -> indicatif::ProgressStyle {
     indicatif::ProgressStyle::with_template(template).expect("a valid template")
 }
 
+/// The word the progress bar shows for a stage.
+fn stage_name(stage: analysis::Stage) -> &'static str {
+    match stage {
+        analysis::Stage::Extract => "reading",
+        analysis::Stage::Reuse => "reuse",
+        analysis::Stage::Score => "score",
+    }
+}
+
 fn show_progress(
     bar: &indicatif::ProgressBar,
     stage: analysis::Stage,
     done: usize,
     total: Option<usize>,
 ) {
-    let name = match stage {
-        analysis::Stage::Extract => "reading",
-        analysis::Stage::Reuse => "reuse",
-        analysis::Stage::Score => "score",
-    };
+    let name = stage_name(stage);
     let new_stage = bar.message() != name;
     if new_stage {
         bar.set_style(progress_style(stage));

@@ -251,10 +251,15 @@ impl<'a, T> Loading<'a, T> {
         self.corpus.fail(path, error);
     }
 
-    /// Add a document read whole, whose text its entry keeps.
+    /// Add a document read whole, whose text its entry keeps; `each` of it comes later.
     fn add(&mut self, doc: Document) {
-        self.corpus.documents.push(doc.into());
-        self.results.push(None);
+        self.add_entry(doc.into(), None);
+    }
+
+    /// Add an entry with `each` of its document, if that is already known.
+    fn add_entry(&mut self, entry: Entry, result: Option<T>) {
+        self.corpus.documents.push(entry);
+        self.results.push(result);
     }
 }
 

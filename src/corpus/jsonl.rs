@@ -10,8 +10,8 @@
 //! next batch is read, and added in file order. Each line's text is let go once
 //! read (and handed to the function of [`super::load_each`], on the thread that
 //! parsed it): its [`Entry`] keeps the line's place in the file and reads it again
-//! when a later stage needs the text ([`Line`]). A file that cannot be read twice (a pipe)
-//! keeps its texts instead.
+//! when a later stage needs the text ([`Line`]). A file that cannot be read twice
+//! (a pipe) keeps its texts instead.
 
 use super::{Document, Entry, FrontMatter, LoadError, Loading, MAX_FILE_BYTES, decode};
 use rayon::prelude::*;
@@ -261,10 +261,7 @@ impl Batch {
 fn add<T>(loading: &mut Loading<T>, parsed: Vec<Parsed<T>>) {
     for entry in parsed {
         match entry {
-            Ok(Some((entry, result))) => {
-                loading.corpus.documents.push(entry);
-                loading.results.push(Some(result));
-            }
+            Ok(Some((entry, result))) => loading.add_entry(entry, Some(result)),
             Ok(None) => {}
             Err((at, e)) => loading.fail(at, e),
         }
