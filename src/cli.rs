@@ -298,17 +298,19 @@ fn show_progress(
     }
 }
 
+/// The rules and the analysis of `paths` under them, with no progress bar; or the
+/// exit code after saying on stderr what could not be read.
+fn analyse_quietly(rules: &RulesArg, paths: &[PathBuf]) -> Result<(Settings, Analysis), u8> {
+    let settings = load_rules(rules)?;
+    let analysis = analysed(analysis::analyze_paths(paths, &settings, &|_, _, _| {}))
+        .ok_or(EXIT_ERROR)?;
+    Ok((settings, analysis))
+}
+
 fn graph(args: GraphArgs) -> io::Result<u8> {
-    let settings = match load_rules(&args.rules) {
-        Ok(settings) => settings,
+    let (_, analysis) = match analyse_quietly(&args.rules, &args.paths) {
+        Ok(analysed) => analysed,
         Err(code) => return Ok(code),
-    };
-    let Some(analysis) = analysed(analysis::analyze_paths(
-        &args.paths,
-        &settings,
-        &|_, _, _| {},
-    )) else {
-        return Ok(EXIT_ERROR);
     };
     let graph = &analysis.graph;
     let mut out = io::BufWriter::new(io::stdout().lock());
@@ -330,16 +332,9 @@ fn graph(args: GraphArgs) -> io::Result<u8> {
 }
 
 fn html_report(args: ReportArgs) -> io::Result<u8> {
-    let settings = match load_rules(&args.rules) {
-        Ok(settings) => settings,
+    let (settings, analysis) = match analyse_quietly(&args.rules, &args.paths) {
+        Ok(analysed) => analysed,
         Err(code) => return Ok(code),
-    };
-    let Some(analysis) = analysed(analysis::analyze_paths(
-        &args.paths,
-        &settings,
-        &|_, _, _| {},
-    )) else {
-        return Ok(EXIT_ERROR);
     };
     let html = report::Html.render(&analysis, &settings);
     let shown = args.out.display();
