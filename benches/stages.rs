@@ -143,5 +143,9 @@ fn stage_report_json(bencher: Bencher) {
     use prov::report::Report;
     let settings = Settings::builtin();
     let analysis = prov::analysis::analyze(load(), &settings).expect("a readable corpus");
-    bencher.bench(|| prov::report::Json.render(&analysis, &settings).len());
+    bencher.bench(|| {
+        prov::report::Json::default()
+            .render(&analysis, &settings)
+            .len()
+    });
 }

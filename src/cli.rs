@@ -7,7 +7,7 @@ mod outlets;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use prov::analysis::{self, Analysis};
 use prov::config::DEFAULT_RULES;
-use prov::report::{self, Report};
+use prov::report::{self, JsonLayout, Report};
 use prov::settings::{Settings, kind_name};
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -226,7 +226,7 @@ fn score(args: ScoreArgs) -> io::Result<u8> {
     };
     let renderer: &dyn Report = match args.format {
         ScoreFormat::Table => &report::Table,
-        ScoreFormat::Json => &report::Json,
+        ScoreFormat::Json => &report::Json(json_layout()),
         ScoreFormat::Csv => &report::Csv,
         ScoreFormat::Markdown => &report::Markdown,
     };
@@ -236,6 +236,16 @@ fn score(args: ScoreArgs) -> io::Result<u8> {
     drop(out);
     report_inputs(&analysis);
     Ok(exit_code(analysis, args.fail_under))
+}
+
+/// JSON for the corpus-sized outputs (`score` and `graph`): indented for a person at a
+/// terminal, on one line for a file or a pipe, where it is about half the size.
+fn json_layout() -> JsonLayout {
+    if io::stdout().is_terminal() {
+        JsonLayout::Pretty
+    } else {
+        JsonLayout::Compact
+    }
 }
 
 /// A progress bar on stderr, hidden when stderr is not a terminal or with `--quiet`.
@@ -302,8 +312,8 @@ fn show_progress(
 /// exit code after saying on stderr what could not be read.
 fn analyse_quietly(rules: &RulesArg, paths: &[PathBuf]) -> Result<(Settings, Analysis), u8> {
     let settings = load_rules(rules)?;
-    let analysis = analysed(analysis::analyze_paths(paths, &settings, &|_, _, _| {}))
-        .ok_or(EXIT_ERROR)?;
+    let analysis =
+        analysed(analysis::analyze_paths(paths, &settings, &|_, _, _| {})).ok_or(EXIT_ERROR)?;
     Ok((settings, analysis))
 }
 
@@ -318,11 +328,11 @@ fn graph(args: GraphArgs) -> io::Result<u8> {
         GraphFormat::Dot => out.write_all(prov::graph::to_dot(graph).as_bytes())?,
         GraphFormat::Mermaid => out.write_all(prov::graph::to_mermaid(graph).as_bytes())?,
         GraphFormat::Json => {
-            prov::graph::write_json(graph, &mut out, 0)?;
+            prov::graph::write_json(graph, &mut out, json_layout(), 0)?;
             out.write_all(b"\n")?;
         }
         GraphFormat::ProvJson => {
-            serde_json::to_writer_pretty(&mut out, &prov::graph::to_prov_json(graph))?;
+            json_layout().to_writer(&mut out, &prov::graph::to_prov_json(graph))?;
             out.write_all(b"\n")?;
         }
     }

@@ -85,7 +85,7 @@ fn scores(analysis: &Analysis) -> BTreeMap<String, u32> {
 }
 
 fn json(analysis: &Analysis) -> String {
-    report::Json.render(analysis, &SETTINGS)
+    report::Json::default().render(analysis, &SETTINGS)
 }
 
 proptest! {

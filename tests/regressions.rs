@@ -17,7 +17,7 @@ fn pipeline(bytes: &[u8]) -> serde_json::Value {
     let corpus = articles::corpus(bytes);
     let analysis =
         analysis::analyze(corpus, &settings).expect("texts held in memory are always read");
-    serde_json::from_str(&report::Json.render(&analysis, &settings)).expect("JSON")
+    serde_json::from_str(&report::Json::default().render(&analysis, &settings)).expect("JSON")
 }
 
 /// A copied passage whose last byte lies inside a multi-byte character (here

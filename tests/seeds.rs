@@ -218,3 +218,17 @@ fn fail_under_gates_with_exit_1() {
         Some(0)
     );
 }
+
+#[test]
+fn json_into_a_pipe_is_one_line() {
+    for args in [
+        ["score", "seeds", "--format", "json"],
+        ["graph", "seeds", "--format", "json"],
+        ["graph", "seeds", "--format", "prov-json"],
+    ] {
+        let text = stdout(&prov_in(&root(), &args));
+        assert_eq!(text.lines().count(), 1, "{args:?}");
+        assert!(text.starts_with("{\"") && text.ends_with("}\n"), "{args:?}");
+        serde_json::from_str::<Value>(&text).unwrap();
+    }
+}

@@ -6,30 +6,35 @@
 //! in node, edge and story order. Unknown values are `null`.
 
 use super::{CitationGraph, Edge, Node, Origin, Story, citation_kind_name};
-use crate::pretty_json::{Object, array, array_with};
+use crate::json_out::{JsonLayout, Object, array, array_with};
 use petgraph::graph::{EdgeIndex, NodeIndex};
 use std::io::{self, Write};
 
 /// Nodes, edges or paths formatted at once, in parallel, while the batch before is written.
 const ELEMENTS_PER_BATCH: usize = 4096;
 
-/// Write the graph, its origins and the paths that reach them as pretty JSON, as the
-/// value goes `depth` levels deep in a document (0 for a document of its own).
+/// Write the graph, its origins and the paths that reach them as JSON in `layout`, as
+/// the value goes `depth` levels deep in a document (0 for a document of its own).
 ///
 /// Each node, edge and path is made from the graph as it is written, so a large
 /// corpus's graph is never copied into a JSON tree first. Fields are in alphabetical
 /// order, as the JSON object maps of earlier versions wrote them.
-pub fn write_json(graph: &CitationGraph, out: &mut dyn Write, depth: usize) -> io::Result<()> {
-    let mut object = Object::begin(out, depth)?;
+pub fn write_json(
+    graph: &CitationGraph,
+    out: &mut dyn Write,
+    layout: JsonLayout,
+    depth: usize,
+) -> io::Result<()> {
+    let mut object = Object::begin(out, layout, depth)?;
     object.field_with("edges", |out, depth| {
         let count = graph.graph.edge_count();
-        array(out, depth, count, ELEMENTS_PER_BATCH, |i| {
+        array(out, layout, depth, count, ELEMENTS_PER_BATCH, |i| {
             edge(graph, EdgeIndex::new(i))
         })
     })?;
     object.field_with("nodes", |out, depth| {
         let count = graph.graph.node_count();
-        array(out, depth, count, ELEMENTS_PER_BATCH, |i| {
+        array(out, layout, depth, count, ELEMENTS_PER_BATCH, |i| {
             node(graph, NodeIndex::new(i))
         })
     })?;
@@ -39,9 +44,9 @@ pub fn write_json(graph: &CitationGraph, out: &mut dyn Write, depth: usize) -> i
         .flat_map(|story| story.origins.iter().map(move |origin| (story, origin)))
         .collect();
     object.field_with("origins", |out, depth| {
-        array_with(out, depth, origins.len(), |out, i, depth| {
+        array_with(out, layout, depth, origins.len(), |out, i, depth| {
             let (story, origin) = origins[i];
-            write_origin(graph, story, origin, out, depth)
+            write_origin(graph, (story, origin), out, layout, depth)
         })
     })?;
     object.end()
@@ -124,21 +129,28 @@ fn edge(graph: &CitationGraph, edge: EdgeIndex) -> EdgeJson {
 /// large corpus, one path per article, and a third of the report.
 fn write_origin(
     graph: &CitationGraph,
-    story: &Story,
-    origin: &Origin,
+    (story, origin): (&Story, &Origin),
     out: &mut dyn Write,
+    layout: JsonLayout,
     depth: usize,
 ) -> io::Result<()> {
-    let mut object = Object::begin(out, depth)?;
+    let mut object = Object::begin(out, layout, depth)?;
     object.field_with("articles", |out, depth| {
-        array(out, depth, origin.paths.len(), ELEMENTS_PER_BATCH, |i| {
-            let path = &origin.paths[i];
-            ReachJson {
-                hops: path.hops,
-                id: graph.graph[graph.articles[path.doc]].label(),
-                path: origin.steps(&graph.graph, path),
-            }
-        })
+        array(
+            out,
+            layout,
+            depth,
+            origin.paths.len(),
+            ELEMENTS_PER_BATCH,
+            |i| {
+                let path = &origin.paths[i];
+                ReachJson {
+                    hops: path.hops,
+                    id: graph.graph[graph.articles[path.doc]].label(),
+                    path: origin.steps(&graph.graph, path),
+                }
+            },
+        )
     })?;
     object.field("date", &origin.date.map(|d| d.to_string()))?;
     object.field("kind", &origin.kind.name())?;

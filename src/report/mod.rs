@@ -21,6 +21,7 @@ use crate::rules::Finding;
 use crate::settings::Settings;
 
 pub use self::csv::Csv;
+pub use crate::json_out::JsonLayout;
 pub use audit_json::AuditJson;
 pub use audit_text::AuditText;
 pub use html::Html;

@@ -88,7 +88,7 @@ fn mermaid_of_a_small_corpus() {
 fn json_lists_nodes_edges_and_origins() {
     let graph = seed_graph();
     let mut text = Vec::new();
-    write_json(&graph, &mut text, 0).unwrap();
+    write_json(&graph, &mut text, crate::json_out::JsonLayout::Pretty, 0).unwrap();
     let json: serde_json::Value = serde_json::from_slice(&text).unwrap();
     assert_eq!(json["nodes"].as_array().unwrap().len(), 18);
     assert_eq!(json["edges"].as_array().unwrap().len(), 21);
