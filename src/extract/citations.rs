@@ -12,6 +12,7 @@
 //! Why it matters: the citation graph, the origin of a story and every
 //! attribution rule are built from these.
 
+use super::cue_words::{Cue, CueHits, CuePattern, Cues, STARTS};
 use super::people::People;
 use super::sources::{self, ROLES};
 use super::{Citation, CitationKind, SourceKind, Span, dates};
@@ -63,9 +64,12 @@ static SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
         .expect("suffix pattern is valid")
 });
 
-static ANONYMOUS: LazyLock<Regex> = LazyLock::new(|| {
+/// Anonymous sourcing: "citing unnamed officials", "people familiar with the matter",
+/// "a source close to the talks", "officials who spoke on condition of anonymity",
+/// "sources said".
+static ANONYMOUS: LazyLock<CuePattern> = LazyLock::new(|| {
     const GROUP: &str = r"(?:officials?|sources?|people|persons|diplomats?|insiders?|executives?|officers?|employees?)";
-    Regex::new(&format!(
+    let regex = meta::Regex::new(&format!(
         r"(?ix)
           (?-u:\b)(?:citing|according\s+to)\s+(?P<cited>(?:unnamed|anonymous|unidentified)\s+(?:[\w’'-]+\s+){{0,5}}?{GROUP})(?-u:\b)
         | (?-u:\b)(?P<unnamed>(?:unnamed|anonymous|unidentified)\s+(?:[\w’'-]+\s+){{0,5}}?{GROUP})(?-u:\b)
@@ -77,8 +81,37 @@ static ANONYMOUS: LazyLock<Regex> = LazyLock::new(|| {
         | (?-u:\b)(?:according\s+to\s+)?(?P<sources>sources|insiders)(?:\s+(?:said|say|says|told|confirmed|revealed|added))?(?-u:\b)
         "
     ))
-    .expect("anonymous pattern is valid")
+    .expect("anonymous pattern is valid");
+    CuePattern::new(regex, None, ANONYMOUS_CUES)
 });
+
+/// Where anonymous sourcing is: every match starts with one of these words, or with
+/// the "a" or "an" before "person" or "source".
+pub(super) const ANONYMOUS_CUES: Cues = &[
+    ("according", STARTS),
+    ("anonymous", STARTS),
+    ("citing", STARTS),
+    ("diplomat", STARTS),
+    ("diplomats", STARTS),
+    ("employee", STARTS),
+    ("employees", STARTS),
+    ("executive", STARTS),
+    ("executives", STARTS),
+    ("insider", STARTS),
+    ("insiders", STARTS),
+    ("officer", STARTS),
+    ("officers", STARTS),
+    ("official", STARTS),
+    ("officials", STARTS),
+    ("people", STARTS),
+    ("person", Cue::Starts { words_before: 1 }),
+    ("persons", STARTS),
+    ("someone", STARTS),
+    ("source", Cue::Starts { words_before: 1 }),
+    ("sources", STARTS),
+    ("unidentified", STARTS),
+    ("unnamed", STARTS),
+];
 
 /// The letters a person-cue pattern is written with, as they go inside a character class.
 #[derive(Clone, Copy)]
@@ -110,22 +143,59 @@ fn person_pattern(group: &str, letters: Letters) -> String {
 /// announcement is the news itself, not its sourcing.
 const ATTRIBUTION_VERBS: &str = r"(?:said|says|added|stated|told|noted|claimed|explained|stressed|emphasi[sz]ed|insisted|argued|warned|affirmed|confirmed|wrote)";
 
-fn person_cue(letters: Letters) -> meta::Regex {
-    let pattern = format!(
-        r"(?-u:\b)(?i:according\s+to|citing)\s+{cited}|{speaker}(?:,[ \t][^,.;\n]+,)?[ \t]+(?:(?:further|also|later|then|again|[a-z]+ly)[ \t]+)?{ATTRIBUTION_VERBS}(?-u:\b)|(?-u:\b)(?:said|stated|added|wrote)\s+{inverted}",
-        cited = person_pattern("cited", letters),
-        speaker = person_pattern("speaker", letters),
-        inverted = person_pattern("inverted", letters),
+/// A cue naming a person or role: "according to" or "citing" the person, the person
+/// before an attribution verb, or "said" and the like before the person.
+fn person_cue(letters: Letters) -> CuePattern {
+    let cited = format!(
+        r"(?-u:\b)(?i:according\s+to|citing)\s+{}",
+        person_pattern("cited", letters)
+    );
+    let speaker = format!(
+        r"{}(?:,[ \t][^,.;\n]+,)?[ \t]+(?:(?:further|also|later|then|again|[a-z]+ly)[ \t]+)?{ATTRIBUTION_VERBS}(?-u:\b)",
+        person_pattern("speaker", letters),
+    );
+    let inverted = format!(
+        r"(?-u:\b)(?:said|stated|added|wrote)\s+{}",
+        person_pattern("inverted", letters)
     );
     // The pattern is large; a bigger lazy-DFA cache keeps the search off the slow PikeVM.
     let config = meta::Config::new().hybrid_cache_capacity(32 << 20);
-    meta::Builder::new()
+    let regex = meta::Builder::new()
         .configure(config)
-        .build(&pattern)
-        .expect("person cue pattern is valid")
+        .build(&format!("{cited}|{speaker}|{inverted}"))
+        .expect("person cue pattern is valid");
+    CuePattern::new(regex, Some(&speaker), PERSON_CUES)
 }
 
-static PERSON_CUE: LazyLock<meta::Regex> = LazyLock::new(|| person_cue(UNICODE_LETTERS));
+/// Where person cues are: "according to" and "citing" start one, as do "said",
+/// "stated", "added" and "wrote" before the person; an attribution verb ends one.
+pub(super) const PERSON_CUES: Cues = &[
+    ("according", STARTS),
+    ("citing", STARTS),
+    ("said", STARTS),
+    ("stated", STARTS),
+    ("added", STARTS),
+    ("wrote", STARTS),
+    ("said", Cue::Ends),
+    ("says", Cue::Ends),
+    ("added", Cue::Ends),
+    ("stated", Cue::Ends),
+    ("told", Cue::Ends),
+    ("noted", Cue::Ends),
+    ("claimed", Cue::Ends),
+    ("explained", Cue::Ends),
+    ("stressed", Cue::Ends),
+    ("emphasised", Cue::Ends),
+    ("emphasized", Cue::Ends),
+    ("insisted", Cue::Ends),
+    ("argued", Cue::Ends),
+    ("warned", Cue::Ends),
+    ("affirmed", Cue::Ends),
+    ("confirmed", Cue::Ends),
+    ("wrote", Cue::Ends),
+];
+
+static PERSON_CUE: LazyLock<CuePattern> = LazyLock::new(|| person_cue(UNICODE_LETTERS));
 
 /// [`PERSON_CUE`] with ASCII letters, for text whose letters are all ASCII
 /// ([`ascii_letters_only`]). The two patterns differ only in their letter classes,
@@ -134,7 +204,7 @@ static PERSON_CUE: LazyLock<meta::Regex> = LazyLock::new(|| person_cue(UNICODE_L
 /// the size: resolving groups costs less, and its reverse search, which finds
 /// where a match starts, does not keep building states as PERSON_CUE's does (that
 /// was a third of all instructions on 2,000 articles).
-static PERSON_CUE_ASCII: LazyLock<meta::Regex> = LazyLock::new(|| person_cue(ASCII_LETTERS));
+static PERSON_CUE_ASCII: LazyLock<CuePattern> = LazyLock::new(|| person_cue(ASCII_LETTERS));
 
 /// Whether every letter of `text` is ASCII, so that [`PERSON_CUE_ASCII`] stands in
 /// for [`PERSON_CUE`]. `is_alphabetic` holds for every letter (`\p{L}`) and more.
@@ -165,7 +235,7 @@ fn next_non_ascii(bytes: &[u8], from: usize) -> Option<usize> {
 }
 
 /// The person-cue pattern for `text`: the smaller one where it finds the same cues.
-fn person_cue_for(text: &str) -> &'static meta::Regex {
+fn person_cue_for(text: &str) -> &'static CuePattern {
     if ascii_letters_only(text) {
         &PERSON_CUE_ASCII
     } else {
@@ -182,8 +252,8 @@ struct CueGroups {
 impl CueGroups {
     fn new() -> Self {
         CueGroups {
-            unicode: PERSON_CUE.create_captures(),
-            ascii: PERSON_CUE_ASCII.create_captures(),
+            unicode: PERSON_CUE.regex().create_captures(),
+            ascii: PERSON_CUE_ASCII.regex().create_captures(),
         }
     }
 
@@ -192,9 +262,9 @@ impl CueGroups {
     /// (look-around still sees the text around it) without scanning for it again.
     fn of(&mut self, haystack: &str, cue: &Match) -> &Captures {
         let (pattern, caps) = if ascii_letters_only(&haystack[cue.range()]) {
-            (&*PERSON_CUE_ASCII, &mut self.ascii)
+            (PERSON_CUE_ASCII.regex(), &mut self.ascii)
         } else {
-            (&*PERSON_CUE, &mut self.unicode)
+            (PERSON_CUE.regex(), &mut self.unicode)
         };
         let input = Input::new(haystack)
             .range(cue.range())
@@ -207,12 +277,32 @@ impl CueGroups {
 const UNKNOWN_NAME: &str =
     r"(?:[Tt]he[ \t]+)?[A-Z][\p{L}&’'.-]*(?:[ \t]+(?:[A-Z][\p{L}&’'.-]*|of|for|and|de))*";
 
-static UNKNOWN_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?-u:\b)(?i:according\s+to|citing|told|in\s+an?\s+interview\s+with|speaking\s+to|(?:as\s+)?reported\s+by)\s+(?P<before>{UNKNOWN_NAME})|(?P<after>{UNKNOWN_NAME})\s+(?:first\s+)?(?:reported|wrote|revealed)(?-u:\b)"
+/// A name the registry may not know, in a cue: "according to The Daily Planet",
+/// "Globex Research first reported".
+static UNKNOWN_CUE: LazyLock<CuePattern> = LazyLock::new(|| {
+    let after =
+        format!(r"(?P<after>{UNKNOWN_NAME})\s+(?:first\s+)?(?:reported|wrote|revealed)(?-u:\b)");
+    let regex = meta::Regex::new(&format!(
+        r"(?-u:\b)(?i:according\s+to|citing|told|in\s+an?\s+interview\s+with|speaking\s+to|(?:as\s+)?reported\s+by)\s+(?P<before>{UNKNOWN_NAME})|{after}"
     ))
-    .expect("unknown cue pattern is valid")
+    .expect("unknown cue pattern is valid");
+    CuePattern::new(regex, Some(&after), UNKNOWN_CUES)
 });
+
+/// Where unknown names' cues are: the cue words before the name start a match ("as"
+/// may come before "reported", "in an" before "interview"), a reporting verb after
+/// the name ends one.
+pub(super) const UNKNOWN_CUES: Cues = &[
+    ("according", STARTS),
+    ("citing", STARTS),
+    ("told", STARTS),
+    ("interview", Cue::Starts { words_before: 2 }),
+    ("speaking", STARTS),
+    ("reported", Cue::Starts { words_before: 1 }),
+    ("reported", Cue::Ends),
+    ("wrote", Cue::Ends),
+    ("revealed", Cue::Ends),
+];
 
 /// Words that end a name caught by the unknown-name pattern without being part of it.
 const TRAILING_CONNECTORS: [&str; 4] = [" of", " for", " and", " de"];
@@ -221,6 +311,7 @@ const TRAILING_CONNECTORS: [&str; 4] = [" of", " for", " and", " de"];
 /// (wire credits), each with the span of its source's name.
 pub(super) fn citations(
     text: &str,
+    hits: &CueHits,
     registry: &Registry,
     people: &People,
     published: Option<NaiveDate>,
@@ -231,9 +322,9 @@ pub(super) fn citations(
         citations: found,
     };
     outlet_cues(text, registry, &mut found);
-    anonymous_cues(text, &mut found);
-    person_cues(text, registry, people, &mut found);
-    unknown_cues(text, registry, people, &mut found);
+    anonymous_cues(text, hits, &mut found);
+    person_cues(text, hits, registry, people, &mut found);
+    unknown_cues(text, hits, registry, people, &mut found);
     let mut citations: Vec<Citation> = found.citations.into_iter().map(|(c, _)| c).collect();
     for citation in &mut citations {
         if citation.kind != CitationKind::Anonymous {
@@ -335,18 +426,19 @@ fn outlet_cues(text: &str, registry: &Registry, found: &mut Found) {
     }
 }
 
-fn anonymous_cues(text: &str, found: &mut Found) {
-    for caps in ANONYMOUS.captures_iter(text) {
-        let Some(whole) = caps.get(0) else { continue };
+fn anonymous_cues(text: &str, hits: &CueHits, found: &mut Found) {
+    for caps in ANONYMOUS.captures_iter(text, hits) {
+        let Some(whole) = caps.get_match() else {
+            continue;
+        };
         let Some(group) = [
             "cited", "unnamed", "familiar", "close", "withheld", "sources",
         ]
         .iter()
-        .find_map(|g| caps.name(g)) else {
+        .find_map(|g| caps.get_group_by_name(g)) else {
             continue;
         };
-        let source = group
-            .as_str()
+        let source = text[group.range()]
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ");
@@ -360,9 +452,15 @@ fn anonymous_cues(text: &str, found: &mut Found) {
     }
 }
 
-fn person_cues(text: &str, registry: &Registry, people: &People, found: &mut Found) {
+fn person_cues(
+    text: &str,
+    hits: &CueHits,
+    registry: &Registry,
+    people: &People,
+    found: &mut Found,
+) {
     let mut groups = CueGroups::new();
-    for cue in person_cue_for(text).find_iter(text) {
+    for cue in person_cue_for(text).find_iter(text, hits) {
         let caps = groups.of(text, &cue);
         let (Some(whole), Some(person)) = (
             caps.get_match(),
@@ -391,17 +489,24 @@ fn person_cues(text: &str, registry: &Registry, people: &People, found: &mut Fou
     }
 }
 
-fn unknown_cues(text: &str, registry: &Registry, people: &People, found: &mut Found) {
-    for caps in UNKNOWN_CUE.captures_iter(text) {
+fn unknown_cues(
+    text: &str,
+    hits: &CueHits,
+    registry: &Registry,
+    people: &People,
+    found: &mut Found,
+) {
+    for caps in UNKNOWN_CUE.captures_iter(text, hits) {
+        let before = caps.get_group_by_name("before");
         let (Some(whole), Some(name)) = (
-            caps.get(0),
-            caps.name("before").or_else(|| caps.name("after")),
+            caps.get_match(),
+            before.or_else(|| caps.get_group_by_name("after")),
         ) else {
             continue;
         };
         let trimmed = TRAILING_CONNECTORS
             .iter()
-            .fold(name.as_str(), |n, c| n.strip_suffix(c).unwrap_or(n));
+            .fold(&text[name.range()], |n, c| n.strip_suffix(c).unwrap_or(n));
         if trimmed.ends_with("’s") || trimmed.ends_with("'s") {
             // "citing Japan’s historical aggression": a possessive, not a source.
             continue;
@@ -410,8 +515,8 @@ fn unknown_cues(text: &str, registry: &Registry, people: &People, found: &mut Fo
             continue;
         };
         let mut span = whole.range();
-        if caps.name("before").is_some() {
-            span.end = name.start() + trimmed.len();
+        if before.is_some() {
+            span.end = name.start + trimmed.len();
         }
         let kind = if source_kind == SourceKind::Anonymous {
             CitationKind::Anonymous
@@ -422,7 +527,7 @@ fn unknown_cues(text: &str, registry: &Registry, people: &People, found: &mut Fo
             found,
             text,
             citation(source, source_kind, kind, span),
-            name.start()..name.start() + trimmed.len(),
+            name.start..name.start + trimmed.len(),
         );
     }
 }
@@ -458,10 +563,12 @@ mod tests {
 
     fn rows(d: &Document, published: Option<NaiveDate>) -> Vec<Row> {
         let registry = test_registry();
+        let hits = CueHits::find(&d.text);
         citations(
             &d.text,
+            &hits,
             &registry,
-            &People::find(&d.text),
+            &People::find(&d.text, &hits),
             published,
             Vec::new(),
         )
@@ -626,12 +733,12 @@ mod tests {
             "The frazzled spokesman Ezra DiZazzo said so, as did Minister Ozawa.",
         ];
         let mut groups = CueGroups::new();
-        let mut full = PERSON_CUE.create_captures();
+        let mut full = PERSON_CUE.regex().create_captures();
         let (mut ascii, mut unicode) = (0, 0);
         for text in seeds.iter().map(String::as_str).chain(more) {
-            for cue in PERSON_CUE.find_iter(text) {
+            for cue in PERSON_CUE.regex().find_iter(text) {
                 let from_start = Input::new(text).range(cue.start()..);
-                PERSON_CUE.search_captures(&from_start, &mut full);
+                PERSON_CUE.regex().search_captures(&from_start, &mut full);
                 let caps = groups.of(text, &cue);
                 for group in ["cited", "speaker", "inverted"] {
                     let range = |caps: &Captures| caps.get_group_by_name(group);
@@ -683,8 +790,8 @@ mod tests {
         let found: usize = plain
             .iter()
             .map(|text| {
-                let ascii = cues(&PERSON_CUE_ASCII, text);
-                assert_eq!(ascii, cues(&PERSON_CUE, text), "in {text:?}");
+                let ascii = cues(PERSON_CUE_ASCII.regex(), text);
+                assert_eq!(ascii, cues(PERSON_CUE.regex(), text), "in {text:?}");
                 ascii.len()
             })
             .sum();
@@ -692,7 +799,28 @@ mod tests {
         // A letter outside ASCII is what the smaller pattern does not know.
         let text = "According to Foreign Minister Müller, the talks stalled.";
         assert!(!ascii_letters_only(text));
-        assert_ne!(cues(&PERSON_CUE_ASCII, text), cues(&PERSON_CUE, text));
+        assert_ne!(
+            cues(PERSON_CUE_ASCII.regex(), text),
+            cues(PERSON_CUE.regex(), text)
+        );
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            cases: 2000,
+            failure_persistence: None,
+            ..Default::default()
+        })]
+
+        /// Each cue pattern finds from its cue words what a scan of the whole text finds.
+        #[test]
+        fn cue_words_find_what_a_scan_finds(text in super::super::cue_words::testing::cue_text()) {
+            use super::super::cue_words::testing::both_ways;
+            for pattern in [&*ANONYMOUS, &*PERSON_CUE, &*PERSON_CUE_ASCII, &*UNKNOWN_CUE] {
+                let (from_cues, scanned) = both_ways(pattern, &text);
+                proptest::prop_assert_eq!(from_cues, scanned);
+            }
+        }
     }
 
     proptest::proptest! {

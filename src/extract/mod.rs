@@ -9,6 +9,7 @@
 
 mod chrome;
 mod citations;
+mod cue_words;
 mod dates;
 mod meta;
 mod people;
@@ -19,6 +20,7 @@ mod wire;
 use crate::corpus::Document;
 use crate::outlet::Registry;
 use chrono::NaiveDate;
+use cue_words::{CueHits, Cues};
 use serde::Serialize;
 use std::ops::Range;
 
@@ -128,16 +130,32 @@ pub struct Extraction {
     pub quotes: Vec<Quote>,
 }
 
+/// The cue words of every pattern that [`cue_words`] runs: one search of a text finds
+/// them all.
+const CUE_WORDS: [Cues; 4] = [
+    citations::ANONYMOUS_CUES,
+    citations::PERSON_CUES,
+    citations::UNKNOWN_CUES,
+    people::TITLE_CUES,
+];
+
 /// Extract metadata, citations and quotes from one document.
 pub fn extract(doc: &Document, registry: &Registry) -> Extraction {
-    let people = people::People::find(&doc.text);
+    let hits = CueHits::find(&doc.text);
+    let people = people::People::find(&doc.text, &hits);
     let credits = wire::credits(doc, registry, &people);
     let mut meta = meta::meta(doc, registry, credits.publisher);
     meta.wire = credits.wire;
     meta.chrome = chrome::chrome_lines(doc);
     let published = meta.published.as_ref().map(|found| found.value);
-    let mut citations =
-        citations::citations(&doc.text, registry, &people, published, credits.citations);
+    let mut citations = citations::citations(
+        &doc.text,
+        &hits,
+        registry,
+        &people,
+        published,
+        credits.citations,
+    );
     for citation in &mut citations {
         citation.column = doc.line_col(citation.span.start).1;
     }
@@ -183,6 +201,11 @@ pub(crate) mod testing {
             include_str!("../../seeds/004_1aeeccb6f13d94ad.txt"),
         ),
     ];
+
+    /// The people `text` names.
+    pub(super) fn people(text: &str) -> super::people::People {
+        super::people::People::find(text, &super::CueHits::find(text))
+    }
 
     /// Seed `n` of `seeds/` as a document without front matter.
     pub(crate) fn seed(n: usize) -> Document {

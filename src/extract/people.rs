@@ -8,7 +8,8 @@
 //! said" resolve to the full name the article gave earlier, never to a guess.
 
 use super::Span;
-use regex::Regex;
+use super::cue_words::{CueHits, CuePattern, Cues, STARTS};
+use regex_automata::meta;
 use std::sync::LazyLock;
 
 /// Titles that introduce a name, longest first so that "Secretary General"
@@ -22,12 +23,48 @@ pub(super) const NAME: &str = r"[A-Z]\p{Ll}[\p{L}’'-]*(?:[ \t]+[A-Z]\p{Ll}[\p{
 /// Verbs of speech that follow a speaker.
 pub(super) const SPEECH_VERBS: &str = r"(?:said|says|added|adds|stated|states|told|noted|claimed|explained|stressed|emphasi[sz]ed|insisted|argued|warned|affirmed|confirmed|announced|wrote|declared|continued|replied|asked)";
 
-static PERSON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static PERSON: LazyLock<CuePattern> = LazyLock::new(|| {
+    let regex = meta::Regex::new(&format!(
         r#"(?-u:\b){TITLES}\s+(?P<titled>{NAME})(?-u:\b)|["“](?P<quoted>{NAME})["”]\s+{SPEECH_VERBS}(?-u:\b)"#
     ))
-    .expect("person pattern is valid")
+    .expect("person pattern is valid");
+    CuePattern::new(regex, None, TITLE_CUES)
 });
+
+/// Where people are named: every match starts with the first word of a title, or with
+/// the quote mark before a quoted name.
+pub(super) const TITLE_CUES: Cues = &[
+    ("ambassador", STARTS),
+    ("chairman", STARTS),
+    ("chairwoman", STARTS),
+    ("chancellor", STARTS),
+    ("defence", STARTS),
+    ("defense", STARTS),
+    ("director", STARTS),
+    ("dr", STARTS),
+    ("foreign", STARTS),
+    ("general", STARTS),
+    ("governor", STARTS),
+    ("mayor", STARTS),
+    ("minister", STARTS),
+    ("mr", STARTS),
+    ("mrs", STARTS),
+    ("ms", STARTS),
+    ("premier", STARTS),
+    ("president", STARTS),
+    ("press", STARTS),
+    ("prime", STARTS),
+    ("prof", STARTS),
+    ("professor", STARTS),
+    ("secretary", STARTS),
+    ("senator", STARTS),
+    ("spokesman", STARTS),
+    ("spokesperson", STARTS),
+    ("spokeswoman", STARTS),
+    ("vice", STARTS),
+    ("\"", STARTS),
+    ("“", STARTS),
+];
 
 /// Every mention of a named person, in text order.
 #[derive(Debug, Default)]
@@ -38,13 +75,16 @@ pub(super) struct People {
 }
 
 impl People {
-    pub(super) fn find(text: &str) -> Self {
+    pub(super) fn find(text: &str, hits: &CueHits) -> Self {
         let mut people = People::default();
-        for caps in PERSON.captures_iter(text) {
-            let Some(name) = caps.name("titled").or_else(|| caps.name("quoted")) else {
+        for caps in PERSON.captures_iter(text, hits) {
+            let Some(name) = caps
+                .get_group_by_name("titled")
+                .or_else(|| caps.get_group_by_name("quoted"))
+            else {
                 continue;
             };
-            let index = people.intern(name.as_str());
+            let index = people.intern(&text[name.range()]);
             people.mentions.push((name.range(), index));
         }
         people.add_surname_mentions(text);
@@ -160,7 +200,22 @@ fn occurrences<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::testing::seed;
+    use crate::extract::testing::{people, seed};
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            cases: 2000,
+            failure_persistence: None,
+            ..Default::default()
+        })]
+
+        /// People are found from their titles' cue words as a scan finds them.
+        #[test]
+        fn titles_find_what_a_scan_finds(text in super::super::cue_words::testing::cue_text()) {
+            let (from_cues, scanned) = super::super::cue_words::testing::both_ways(&PERSON, &text);
+            proptest::prop_assert_eq!(from_cues, scanned);
+        }
+    }
 
     #[test]
     fn occurrences_are_what_a_leftmost_longest_automaton_finds() {
@@ -188,14 +243,14 @@ mod tests {
     #[test]
     fn titled_quoted_and_surname_mentions() {
         let text = &seed(4).text;
-        let people = People::find(text);
+        let people = people(text);
         assert_eq!(people.full_name("Hayashi"), "Yoshimasa Hayashi");
         assert_eq!(people.full_name("Kishida"), "Fumio Kishida");
         assert_eq!(people.full_name("Stoltenberg"), "Jens Stoltenberg");
         let line11 = text.find("In his response").unwrap();
         assert_eq!(people.first_in(line11..text.len()), Some("Mao Ning"));
 
-        let people = People::find(&seed(0).text);
+        let people = super::super::testing::people(&seed(0).text);
         assert!(people.knows("Yoshimasa Hayashi"));
         let line9 = seed(0).text.find("In this exclusive").unwrap();
         assert_eq!(people.last_before(line9), Some("Yoshimasa Hayashi"));

@@ -135,11 +135,11 @@ fn speaker(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::testing::{doc, seed, test_registry};
+    use crate::extract::testing::{doc, people, seed, test_registry};
 
     /// (line, first words, speaker) of every quote.
     fn rows(d: &Document) -> Vec<(usize, String, Option<String>)> {
-        quotes(d, &test_registry(), &People::find(&d.text))
+        quotes(d, &test_registry(), &people(&d.text))
             .into_iter()
             .map(|q| {
                 let head: String = q

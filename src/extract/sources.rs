@@ -125,12 +125,12 @@ fn lowercase_article(phrase: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::testing::test_registry;
+    use crate::extract::testing::{people, test_registry};
 
     #[test]
     fn phrases_are_outlets_people_groups_or_unknown_names() {
         let registry = test_registry();
-        let people = People::find("Japanese Foreign Minister Yoshimasa Hayashi spoke.");
+        let people = people("Japanese Foreign Minister Yoshimasa Hayashi spoke.");
         let kind = |p: &str| classify(p, &registry, &people);
         assert_eq!(
             kind("the Nikkei"),

@@ -163,10 +163,10 @@ fn wire_citation(text: &str, source: String, source_kind: SourceKind, span: Span
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::testing::{doc, seed, test_registry};
+    use crate::extract::testing::{doc, people, seed, test_registry};
 
     fn run(d: &Document) -> Credits {
-        credits(d, &test_registry(), &People::find(&d.text))
+        credits(d, &test_registry(), &people(&d.text))
     }
 
     #[test]
