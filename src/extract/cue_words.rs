@@ -129,7 +129,8 @@ impl CuePattern {
         }
     }
 
-    /// The whole pattern.
+    /// The whole pattern, for tests that compare what it finds with a scan.
+    #[cfg(test)]
     pub(super) fn regex(&self) -> &meta::Regex {
         &self.regex
     }
