@@ -2,8 +2,9 @@
 
 TRUTH is the generator's pairs.tsv (original, copy, kind, credited); FOUND has one
 pair of ids a line (either order), or is prov's `score --format json` output, whose
-articles' `copies[].of` are read line by line (the output of a large corpus is too
-big to parse whole). Prints JSON: recall of verbatim + light pairs, of each kind,
+articles' `copies[].of` are read as the file streams by (the output of a large corpus
+is too big to parse whole), whether it is indented (written to a terminal) or on one
+line (written to a file). Prints JSON: recall of verbatim + light pairs, of each kind,
 and the number of distinct pairs found.
 """
 
@@ -11,28 +12,51 @@ import json
 import re
 import sys
 
-ARTICLE_ID = re.compile(r'^      "id": "(?:[^"#]*#)?(.*)",$')
-COPY_OF = re.compile(r'^\s+"of": "(?:[^"#]*#)?(.*)",$')
+# An article's id is the string before its "path" string (a path in the graph's origins
+# is a list); a copy names what it copies with "of".
+STRING = rb'"((?:[^"\\]|\\.)*)"'
+FIELD = re.compile(rb'"id":\s*' + STRING + rb',\s*"path":\s*"|"of":\s*' + STRING)
+CHUNK = 1 << 24
+
+
+def short_id(raw):
+    """The id without the `file.jsonl#` prefix the generator's pairs do not have."""
+    return raw.decode("utf8").rsplit("#", 1)[-1]
+
+
+def json_pairs(f):
+    """Pairs from prov's JSON report, read a chunk at a time."""
+    pairs, current, pending = set(), None, b""
+    while True:
+        chunk = f.read(CHUNK)
+        buffer = pending + chunk
+        # Fields that end near the end of a chunk may go on in the next one.
+        safe = len(buffer) if not chunk else max(0, len(buffer) - 4096)
+        done = 0
+        for m in FIELD.finditer(buffer):
+            if m.end() > safe:
+                break
+            if m.group(1) is not None:
+                current = short_id(m.group(1))
+            elif current is not None:
+                pairs.add(frozenset((current, short_id(m.group(2)))))
+            done = m.end()
+        if not chunk:
+            return pairs
+        # Keep what may hold the start of a field that ends in the next chunk.
+        pending = buffer[max(done, safe - 4096, 0) :]
 
 
 def found_pairs(path):
+    with open(path, "rb") as f:
+        if f.read(1) == b"{":
+            f.seek(0)
+            return json_pairs(f)
     pairs = set()
     with open(path, encoding="utf8") as f:
-        first = f.readline()
-        if first.startswith("{"):
-            current = None
-            for line in f:
-                m = ARTICLE_ID.match(line)
-                if m:
-                    current = m.group(1)
-                    continue
-                m = COPY_OF.match(line)
-                if m and current is not None:
-                    pairs.add(frozenset((current, m.group(1))))
-        else:
-            for line in [first, *f]:
-                a, b = line.rstrip("\n").split("\t")[:2]
-                pairs.add(frozenset((a, b)))
+        for line in f:
+            a, b = line.rstrip("\n").split("\t")[:2]
+            pairs.add(frozenset((a, b)))
     return pairs
 
 
