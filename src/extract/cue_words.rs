@@ -314,9 +314,8 @@ fn folds_to_ascii(text: &str) -> bool {
     })
 }
 
-/// What tests of the patterns given to [`CuePattern`] share.
 #[cfg(test)]
-pub(super) mod testing {
+mod tests {
     use super::*;
     use proptest::prelude::*;
 
@@ -427,24 +426,36 @@ pub(super) mod testing {
     ];
 
     /// Text made of [`PIECES`], joined by a space, by nothing or by a line end.
-    pub(crate) fn cue_text() -> impl Strategy<Value = String> {
+    fn cue_text() -> impl Strategy<Value = String> {
         let piece = prop::sample::select(PIECES);
         let joint = prop::sample::select(&[" ", " ", " ", "", "\n"][..]);
         prop::collection::vec((piece, joint), 0..60)
             .prop_map(|parts| parts.iter().flat_map(|(p, j)| [*p, *j]).collect())
     }
 
-    /// The matches `pattern` finds from its cue words, and those a scan finds.
-    pub(crate) fn both_ways(pattern: &CuePattern, text: &str) -> (Vec<Match>, Vec<Match>) {
-        let hits = CueHits::find(text);
-        let from_cues = pattern.find_iter(text, &hits).collect();
-        (from_cues, pattern.regex().find_iter(text).collect())
-    }
-}
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            cases: 2000,
+            failure_persistence: None,
+            ..Default::default()
+        })]
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+        /// Every pattern that runs from its cue words finds what a scan of the whole
+        /// text finds.
+        #[test]
+        fn cue_words_find_what_a_scan_finds(text in cue_text()) {
+            let hits = CueHits::find(&text);
+            let patterns = super::super::citations::cue_patterns()
+                .into_iter()
+                .chain(super::super::person_cues::cue_patterns())
+                .chain(super::super::people::cue_patterns());
+            for pattern in patterns {
+                let from_cues: Vec<Match> = pattern.find_iter(&text, &hits).collect();
+                let scanned: Vec<Match> = pattern.regex().find_iter(&text).collect();
+                proptest::prop_assert_eq!(from_cues, scanned);
+            }
+        }
+    }
 
     #[test]
     fn the_words_before_a_cue_are_counted_by_whitespace() {

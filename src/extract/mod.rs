@@ -13,6 +13,7 @@ mod cue_words;
 mod dates;
 mod meta;
 mod people;
+mod person_cues;
 mod quotes;
 mod sources;
 mod wire;
@@ -134,7 +135,7 @@ pub struct Extraction {
 /// them all.
 const CUE_WORDS: [Cues; 4] = [
     citations::ANONYMOUS_CUES,
-    citations::PERSON_CUES,
+    person_cues::PERSON_CUES,
     citations::UNKNOWN_CUES,
     people::TITLE_CUES,
 ];
