@@ -258,7 +258,14 @@ impl Starts {
     ) -> Option<usize> {
         while let Some(Reverse((start, end))) = self.heap.pop() {
             if start >= from {
-                while self.heap.peek().is_some_and(|Reverse((s, _))| *s == start) {
+                // Other start words here would be tried for nothing. Another end word's
+                // start here stays: once the scan has passed it, that word's leftmost
+                // start is found again.
+                while self
+                    .heap
+                    .peek()
+                    .is_some_and(|&Reverse(next)| next == (start, 0))
+                {
                     self.heap.pop();
                 }
                 return Some(start);
@@ -307,11 +314,9 @@ fn word_starts_before(text: &str, at: usize, n: usize, mut each: impl FnMut(usiz
 /// Whether `text` holds U+017F (long s) or U+212A (Kelvin sign), which case-insensitive
 /// patterns match as `s` and `k` and the cue-word search does not.
 fn folds_to_ascii(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    ['\u{17F}', '\u{212A}'].iter().any(|c| {
-        let encoded = c.encode_utf8(&mut [0; 3]).as_bytes().to_vec();
-        memchr::memmem::find(bytes, &encoded).is_some()
-    })
+    ["\u{17F}", "\u{212A}"]
+        .iter()
+        .any(|c| memchr::memmem::find(text.as_bytes(), c.as_bytes()).is_some())
 }
 
 #[cfg(test)]
@@ -455,6 +460,23 @@ mod tests {
                 proptest::prop_assert_eq!(from_cues, scanned);
             }
         }
+    }
+
+    #[test]
+    fn a_start_passed_by_the_scan_is_found_again_from_where_the_scan_is() {
+        // "officials said officials said": both verbs' leftmost starts are 0; the match
+        // taken at 0 ends at the first verb, so the second verb's start is looked for
+        // again from there.
+        let mut starts = Starts::default();
+        starts.ending_at(0, 14);
+        starts.ending_at(0, 29);
+        starts.at(0);
+        starts.at(0);
+        starts.at(20);
+        let start_before = |end: usize, from: usize| (end == 29 && from <= 15).then_some(15);
+        assert_eq!(starts.next(0, start_before), Some(0));
+        assert_eq!(starts.next(14, start_before), Some(15));
+        assert_eq!(starts.next(29, start_before), None);
     }
 
     #[test]
