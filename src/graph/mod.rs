@@ -1,6 +1,6 @@
 //! Stage 4 of the pipeline: the citation graph.
 //!
-//! [`build`] turns the documents, their extractions and the copies that `reuse`
+//! [`build()`] turns the documents, their extractions and the copies that `reuse`
 //! found into one [`CitationGraph`]: who publishes each article, whom it cites,
 //! whom it quotes and what it copies. From that graph come the [`Story`]s and
 //! their origins (where the story came from and how each article reaches it)
