@@ -234,16 +234,16 @@ mod tests {
     #[test]
     fn titled_quoted_and_surname_mentions() {
         let text = &seed(4).text;
-        let people = people(text);
-        assert_eq!(people.full_name("Hayashi"), "Yoshimasa Hayashi");
-        assert_eq!(people.full_name("Kishida"), "Fumio Kishida");
-        assert_eq!(people.full_name("Stoltenberg"), "Jens Stoltenberg");
+        let named = people(text);
+        assert_eq!(named.full_name("Hayashi"), "Yoshimasa Hayashi");
+        assert_eq!(named.full_name("Kishida"), "Fumio Kishida");
+        assert_eq!(named.full_name("Stoltenberg"), "Jens Stoltenberg");
         let line11 = text.find("In his response").unwrap();
-        assert_eq!(people.first_in(line11..text.len()), Some("Mao Ning"));
+        assert_eq!(named.first_in(line11..text.len()), Some("Mao Ning"));
 
-        let people = super::super::testing::people(&seed(0).text);
-        assert!(people.knows("Yoshimasa Hayashi"));
+        let named = people(&seed(0).text);
+        assert!(named.knows("Yoshimasa Hayashi"));
         let line9 = seed(0).text.find("In this exclusive").unwrap();
-        assert_eq!(people.last_before(line9), Some("Yoshimasa Hayashi"));
+        assert_eq!(named.last_before(line9), Some("Yoshimasa Hayashi"));
     }
 }

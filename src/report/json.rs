@@ -122,10 +122,10 @@ impl Report for Json {
         String::from_utf8(out).expect("serde_json writes UTF-8")
     }
 
-    /// Streams the document: the output is larger than the text read (1.1 times
-    /// compact, twice pretty), too much to build in memory first. The top-level object is written field by
-    /// field, in the schema's order, so that the articles can go into it as JSON
-    /// rendered in parallel.
+    /// Streams the document: the output is larger than the text read (1.1 times on
+    /// one line, twice indented), too much to build in memory first. The top-level
+    /// object is written field by field, in the schema's order, so that the articles
+    /// can go into it as JSON rendered in parallel.
     fn write(
         &self,
         analysis: &Analysis,
