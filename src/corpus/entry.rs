@@ -44,6 +44,14 @@ impl Entry {
         }
     }
 
+    /// How many bytes the article was read from: its JSON line, or its text.
+    pub fn size(&self) -> usize {
+        match &self.text {
+            Text::Held(doc) => doc.text.len(),
+            Text::Line(line) => line.len(),
+        }
+    }
+
     /// The article with its text: the one kept, or its JSON line read again.
     ///
     /// Reading again fails only when the file changed or became unreadable since it

@@ -67,6 +67,11 @@ pub(super) struct Line {
 }
 
 impl Line {
+    /// The line's length in bytes.
+    pub(super) fn len(&self) -> usize {
+        self.len as usize
+    }
+
     /// The line's document, read again; `id` is the id it had when loaded.
     pub(super) fn read_again(&self, id: &str) -> Result<Document, LoadError> {
         let shown = &self.source.shown;

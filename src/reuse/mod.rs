@@ -136,39 +136,40 @@ pub fn summaries(docs: &[Entry], params: &ReuseParams) -> Result<Vec<Summary>, L
 }
 
 /// The copy pairs among `candidates` (pairs of indices into `docs`), each checked
-/// on the two texts. Each text is read once for each group of candidates it is in:
-/// once, unless it is in a set of more than 64 texts connected by candidates.
+/// on the two texts. Each text is read once for each group of candidates it is in
+/// ([`verification_groups`]): once, unless its story is larger than a group holds.
 pub fn verify_candidates(
     docs: &[Entry],
     published: &[Option<NaiveDate>],
     candidates: Vec<(u32, u32)>,
     params: &ReuseParams,
 ) -> Result<Vec<CopyPair>, LoadError> {
-    let prepare = |doc: u32| -> Result<verify::Prepared, LoadError> {
-        let words = shingle::words(&docs[doc as usize].document()?.text);
+    let prepare = |doc: &u32| -> Result<verify::Prepared, LoadError> {
+        let words = shingle::words(&docs[*doc as usize].document()?.text);
         Ok(verify::Prepared::new(words, params.shingle_size))
     };
     let date = |i: usize| published.get(i).copied().flatten();
-    let groups = verification_groups(candidates, docs.len())
+    let sizes: Vec<usize> = docs.iter().map(Entry::size).collect();
+    // A group may be one large story, so its texts are prepared, and its pairs
+    // checked, in parallel too.
+    let groups = verification_groups(candidates, &sizes)
         .into_par_iter()
         .map(|group| {
             let mut texts: Vec<u32> = group.iter().flat_map(|&(a, b)| [a, b]).collect();
             texts.sort_unstable();
             texts.dedup();
             let prepared = texts
-                .iter()
-                .map(|&doc| prepare(doc))
+                .par_iter()
+                .map(prepare)
                 .collect::<Result<Vec<_>, LoadError>>()?;
             let of = |doc: u32| &prepared[texts.binary_search(&doc).expect("a text of the group")];
-            let mut pairs = Vec::new();
-            for &(a, b) in &group {
+            let copies = group.par_iter().filter_map(|&(a, b)| {
                 let verdict = verify::verify_prepared(of(a), of(b), params);
-                if verdict.is_copy(params) {
-                    let (a, b) = (a as usize, b as usize);
-                    pairs.push(copy_pair(a, b, date(a), date(b), &verdict, params));
-                }
-            }
-            Ok(pairs)
+                let (a, b) = (a as usize, b as usize);
+                let pair = || copy_pair(a, b, date(a), date(b), &verdict, params);
+                verdict.is_copy(params).then(pair)
+            });
+            Ok(copies.collect::<Vec<CopyPair>>())
         })
         .collect::<Result<Vec<Vec<CopyPair>>, LoadError>>()?;
     let mut pairs: Vec<CopyPair> = groups.into_iter().flatten().collect();
@@ -176,33 +177,58 @@ pub fn verify_candidates(
     Ok(pairs)
 }
 
-/// The most texts one group of candidates holds prepared at once, on each thread.
-const MAX_HELD: usize = 64;
+/// How much text one group of candidates holds prepared at once, in bytes as read (a
+/// JSON line, or a file's text). A prepared text takes about nine times that (its
+/// words, its shingles and where each is), so a group holds at most about 75 MB.
+const HELD_BYTES: usize = 8 << 20;
 
-/// The candidates in groups whose texts are each read and prepared once: every set of
-/// candidates connected through shared texts (the copies of one story) that spans at
-/// most [`MAX_HELD`] texts; a larger set, by their second text, with at most
-/// `MAX_HELD - 1` pairs a group. Grouping by the second text alone would read a text
-/// again for every pair it is the first of (22,205 reads for the 16,197 texts in the
-/// candidates of the 100 MB generated corpus).
-fn verification_groups(mut candidates: Vec<(u32, u32)>, documents: usize) -> Vec<Vec<(u32, u32)>> {
-    let mut sets = DisjointSets::new(documents);
-    for &(a, b) in &candidates {
+/// The candidates in groups whose texts are each read and prepared once. Texts that
+/// candidates connect (the copies of one story) go together: a story of up to half of
+/// [`HELD_BYTES`] is one block; a larger one is cut into blocks of up to that, in
+/// document order; a group is the candidates within one block or between two. A story
+/// is read once however many copies it has, and a larger one once for each block that
+/// a text is paired into. (Grouping a large story by each pair's second text read a
+/// text again for every pair it was the first of: 1,750 reads of 346 texts for the
+/// 2,061 candidates of PolitiFact's real news.)
+fn verification_groups(mut candidates: Vec<(u32, u32)>, sizes: &[usize]) -> Vec<Vec<(u32, u32)>> {
+    let block = blocks(&candidates, sizes);
+    let blocks_of = |&(a, b): &(u32, u32)| {
+        let (x, y) = (block[a as usize], block[b as usize]);
+        (x.min(y), x.max(y))
+    };
+    candidates.par_sort_unstable_by_key(|pair| (blocks_of(pair), *pair));
+    candidates
+        .chunk_by(|x, y| blocks_of(x) == blocks_of(y))
+        .map(<[_]>::to_vec)
+        .collect()
+}
+
+/// Each document's block (see [`verification_groups`]); documents in no candidate
+/// pair are left at 0.
+fn blocks(candidates: &[(u32, u32)], sizes: &[usize]) -> Vec<u32> {
+    let mut sets = DisjointSets::new(sizes.len());
+    for &(a, b) in candidates {
         sets.join(a, b);
     }
-    let roots: Vec<u32> = (0..documents as u32).map(|d| sets.root(d)).collect();
-    candidates.par_sort_unstable_by_key(|&(a, b)| (roots[a as usize], b, a));
-    let mut groups = Vec::new();
-    for set in candidates.chunk_by(|x, y| roots[x.0 as usize] == roots[y.0 as usize]) {
-        if sets.size(set[0].0) <= MAX_HELD {
-            groups.push(set.to_vec());
-        } else {
-            let by_target = set.chunk_by(|x, y| x.1 == y.1);
-            groups
-                .extend(by_target.flat_map(|pairs| pairs.chunks(MAX_HELD - 1).map(<[_]>::to_vec)));
+    let mut texts: Vec<(u32, u32)> = candidates
+        .iter()
+        .flat_map(|&(a, b)| [a, b])
+        .map(|doc| (sets.root(doc), doc))
+        .collect();
+    texts.par_sort_unstable();
+    texts.dedup();
+    let mut block = vec![0; sizes.len()];
+    let (mut id, mut held, mut story) = (0, 0, None);
+    for (root, doc) in texts {
+        let size = sizes[doc as usize];
+        let fits = story == Some(root) && held + size <= HELD_BYTES / 2;
+        if !fits && story.is_some() {
+            (id, held) = (id + 1, 0);
         }
+        (held, story) = (held + size, Some(root));
+        block[doc as usize] = id;
     }
-    groups
+    block
 }
 
 /// Union-find over document indices, by size, with path halving.
@@ -240,12 +266,6 @@ impl DisjointSets {
         };
         self.parent[small as usize] = big;
         self.size[big as usize] += self.size[small as usize];
-    }
-
-    /// The number of documents in `d`'s set.
-    fn size(&mut self, d: u32) -> usize {
-        let root = self.root(d);
-        self.size[root as usize] as usize
     }
 }
 

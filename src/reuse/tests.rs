@@ -188,17 +188,31 @@ fn results_do_not_depend_on_the_thread_count() {
 }
 
 #[test]
-fn verification_reads_a_story_once_and_a_large_set_by_target() {
-    // A story of three texts (0, 1, 2), and text 111 paired with 100 others: a set of
-    // 101 texts, more than a group may hold, so its pairs go by their second text.
+fn verification_reads_a_story_once_and_a_large_one_by_blocks() {
+    // A story of three small texts (0, 1, 2), and text 111 paired with ten others of an
+    // eighth of what a group holds each: a story of eleven, cut into blocks of four
+    // (11-14, 15-18, 19, 20 and 111).
+    let mut sizes = vec![1_000; 112];
+    sizes[11..=20].fill(HELD_BYTES / 8);
+    sizes[111] = HELD_BYTES / 8;
     let mut candidates = vec![(0, 1), (0, 2), (1, 2)];
-    candidates.extend((11..111).map(|a| (a, 111)));
-    let groups = verification_groups(candidates.clone(), 112);
-    let sizes: Vec<usize> = groups.iter().map(Vec::len).collect();
-    assert_eq!(sizes, [3, MAX_HELD - 1, 101 - MAX_HELD]);
-    assert_eq!(groups[0], [(0, 1), (0, 2), (1, 2)]);
-    let mut every = groups.concat();
-    every.sort_unstable();
-    candidates.sort_unstable();
-    assert_eq!(every, candidates);
+    candidates.extend((11..21).map(|a| (a, 111)));
+    let groups = verification_groups(candidates.clone(), &sizes);
+    let star = |from: u32, to: u32| (from..to).map(|a| (a, 111)).collect::<Vec<_>>();
+    let mut expected = vec![
+        vec![(0, 1), (0, 2), (1, 2)],
+        star(11, 15),
+        star(15, 19),
+        star(19, 21),
+    ];
+    let mut found = groups.clone();
+    found.sort_unstable();
+    expected.sort_unstable();
+    assert_eq!(found, expected);
+    for group in &groups {
+        let mut texts: Vec<u32> = group.iter().flat_map(|&(a, b)| [a, b]).collect();
+        texts.sort_unstable();
+        texts.dedup();
+        assert!(texts.iter().map(|&t| sizes[t as usize]).sum::<usize>() <= HELD_BYTES);
+    }
 }
