@@ -9,7 +9,9 @@
 
 use super::Span;
 use super::cue_words::{CueHits, CuePattern, Cues, STARTS};
+use aho_corasick::{AhoCorasick, MatchKind};
 use regex_automata::meta;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// Titles that introduce a name, longest first so that "Secretary General"
@@ -73,16 +75,23 @@ pub(super) fn cue_patterns() -> [&'static CuePattern; 1] {
 }
 
 /// Every mention of a named person, in text order.
+///
+/// Every lookup is by a map or a binary search: a long text names thousands of
+/// people, and a scan of all of them for each mention made such a text quadratic.
 #[derive(Debug, Default)]
 pub(super) struct People {
     names: Vec<String>,
     /// Each mention's span and index into `names`, sorted by position.
     mentions: Vec<(Span, usize)>,
+    /// For each surname (a name's last word), the longest name with it: the later
+    /// of two as long.
+    by_surname: HashMap<String, usize>,
 }
 
 impl People {
     pub(super) fn find(text: &str, hits: &CueHits) -> Self {
         let mut people = People::default();
+        let mut interned = HashMap::new();
         for caps in PERSON.captures_iter(text, hits) {
             let Some(name) = caps
                 .get_group_by_name("titled")
@@ -90,21 +99,29 @@ impl People {
             else {
                 continue;
             };
-            let index = people.intern(&text[name.range()]);
-            people.mentions.push((name.range(), index));
+            let span = name.range();
+            let name = text[span.clone()]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            let index = *interned.entry(name).or_insert_with_key(|name| {
+                people.names.push(name.clone());
+                people.names.len() - 1
+            });
+            people.mentions.push((span, index));
+        }
+        for (i, name) in people.names.iter().enumerate() {
+            let longest = people
+                .by_surname
+                .entry(surname(name).to_string())
+                .or_insert(i);
+            if name.len() >= people.names[*longest].len() {
+                *longest = i;
+            }
         }
         people.add_surname_mentions(text);
         people.mentions.sort_by_key(|(span, _)| span.start);
         people
-    }
-
-    fn intern(&mut self, name: &str) -> usize {
-        let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
-        if let Some(i) = self.names.iter().position(|n| *n == name) {
-            return i;
-        }
-        self.names.push(name);
-        self.names.len() - 1
     }
 
     /// Mentions by surname alone ("Hayashi") of people named in full elsewhere.
@@ -121,7 +138,9 @@ impl People {
         for (at, surname) in occurrences(text, &surnames) {
             let bounded = !text[..at.start].ends_with(char::is_alphanumeric)
                 && !text[at.end..].starts_with(char::is_alphanumeric);
-            let known = self.mentions.iter().any(|(s, _)| s.contains(&at.start));
+            // The mentions so far are in text order, none inside another.
+            let before = self.mentions.partition_point(|(s, _)| s.start <= at.start);
+            let known = before > 0 && self.mentions[before - 1].0.contains(&at.start);
             if bounded
                 && !known
                 && let Some(index) = self.full_name_index(surname)
@@ -133,13 +152,7 @@ impl People {
     }
 
     fn full_name_index(&self, name: &str) -> Option<usize> {
-        let last = name.rsplit(' ').next()?;
-        self.names
-            .iter()
-            .enumerate()
-            .filter(|(_, n)| *n == name || n.rsplit(' ').next() == Some(last))
-            .max_by_key(|(_, n)| n.len())
-            .map(|(i, _)| i)
+        self.by_surname.get(surname(name)).copied()
     }
 
     /// The fullest form of a name the article gives ("Hayashi" → "Yoshimasa Hayashi").
@@ -172,35 +185,49 @@ impl People {
     }
 }
 
+/// A name's last word.
+fn surname(name: &str) -> &str {
+    name.rsplit(' ').next().unwrap_or(name)
+}
+
+/// More names than this are looked for with an Aho-Corasick automaton.
+const MANY_NAMES: usize = 16;
+
 /// Where `names` occur in `text`: the leftmost occurrence first, the longest name
-/// where several start at one place, and none inside another. This is what a
-/// leftmost-longest Aho-Corasick search finds, without building an automaton for an
-/// article's handful of names, which cost more than the search. Every name starts
-/// with an ASCII capital ([`NAME`]), so only those bytes are tried.
-fn occurrences<'a>(
-    text: &'a str,
-    names: &'a [&'a str],
-) -> impl Iterator<Item = (Span, &'a str)> + 'a {
+/// where several start at one place, and none inside another, as a leftmost-longest
+/// Aho-Corasick search finds them. For an article's handful of names, building the
+/// automaton costs more than the search, so only the bytes that start a name (an
+/// ASCII capital, [`NAME`]) are tried, each against every name.
+fn occurrences<'a>(text: &'a str, names: &[&'a str]) -> Vec<(Span, &'a str)> {
+    if names.len() > MANY_NAMES {
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(names)
+            .expect("names make an automaton");
+        let found = automaton.find_iter(text);
+        return found
+            .map(|m| (m.range(), names[m.pattern().as_usize()]))
+            .collect();
+    }
     let bytes = text.as_bytes();
     let mut first = [false; 256];
     for name in names.iter().filter_map(|name| name.as_bytes().first()) {
         first[usize::from(*name)] = true;
     }
+    let mut found = Vec::new();
     let mut from = 0;
-    std::iter::from_fn(move || {
-        while let Some(skip) = bytes[from..].iter().position(|&b| first[usize::from(b)]) {
-            let at = from + skip;
-            let longest = names
-                .iter()
-                .filter(|name| bytes[at..].starts_with(name.as_bytes()))
-                .max_by_key(|name| name.len());
-            from = at + longest.map_or(1, |name| name.len());
-            if let Some(name) = longest {
-                return Some((at..from, *name));
-            }
+    while let Some(skip) = bytes[from..].iter().position(|&b| first[usize::from(b)]) {
+        let at = from + skip;
+        let longest = names
+            .iter()
+            .filter(|name| bytes[at..].starts_with(name.as_bytes()))
+            .max_by_key(|name| name.len());
+        from = at + longest.map_or(1, |name| name.len());
+        if let Some(name) = longest {
+            found.push((at..from, *name));
         }
-        None
-    })
+    }
+    found
 }
 
 #[cfg(test)]
@@ -211,23 +238,31 @@ mod tests {
     #[test]
     fn occurrences_are_what_a_leftmost_longest_automaton_finds() {
         use aho_corasick::{AhoCorasick, MatchKind};
-        let names = ["Smith", "Smith-Jones", "Jones", "Li", "Lin", "Lina", "Li"];
+        let few = vec!["Smith", "Smith-Jones", "Jones", "Li", "Lin", "Lina", "Li"];
+        // Past MANY_NAMES, the search is an automaton too: the same must come out.
+        let fillers: Vec<String> = (0..MANY_NAMES).map(|i| format!("Zed{i}")).collect();
+        let many: Vec<&str> = few
+            .iter()
+            .copied()
+            .chain(fillers.iter().map(String::as_str))
+            .collect();
         let texts = [
             "Smith-Jones met Lin and Li, then Smithson; Jones. LiLina Lin-Li",
             "“Li” said Lina’s aide to Smith-Jone and Smith-Jones-Li.",
             "no names here, nor ÉLi, Ｌi or SMITH",
         ];
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(names)
-            .unwrap();
-        for text in texts {
-            let ours: Vec<(Span, &str)> = occurrences(text, &names).collect();
-            let theirs: Vec<(Span, &str)> = automaton
-                .find_iter(text)
-                .map(|m| (m.range(), names[m.pattern().as_usize()]))
-                .collect();
-            assert_eq!(ours, theirs, "in {text:?}");
+        for names in [&few, &many] {
+            let automaton = AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(names)
+                .unwrap();
+            for text in texts {
+                let theirs: Vec<(Span, &str)> = automaton
+                    .find_iter(text)
+                    .map(|m| (m.range(), names[m.pattern().as_usize()]))
+                    .collect();
+                assert_eq!(occurrences(text, names), theirs, "in {text:?}");
+            }
         }
     }
 
