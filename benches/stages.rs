@@ -1,7 +1,7 @@
 //! `cargo bench`: the stages of the pipeline on a small generated corpus (about 2 MB
 //! of news-like text from `examples/bench_corpus.rs`, built in memory at start-up).
 //!
-//! Stages: load (JSONL parsing), extract, reuse (sketch, LSH, sampled-shingle join
+//! Stages: load (JSONL parsing), extract (and the same texts as one long article), reuse (sketch, LSH, sampled-shingle join
 //! and verification together, under the default `[reuse]` and under the peers'
 //! 5-gram settings), then each of reuse's steps alone (sketch: every text's summary;
 //! candidates: the LSH bands and the sampled-shingle join; verify: the candidates
@@ -15,7 +15,7 @@
 mod bench_corpus;
 
 use divan::Bencher;
-use prov::corpus::{self, Corpus};
+use prov::corpus::{self, Corpus, Document, FrontMatter};
 use prov::reuse::{self, ReuseParams, find_copies};
 use prov::settings::Settings;
 use std::path::PathBuf;
@@ -64,6 +64,37 @@ fn stage_extract(bencher: Bencher) {
                 .iter()
                 .map(|d| prov::extract::extract(d, &settings.registry).quotes.len())
                 .sum::<usize>()
+        });
+}
+
+/// The corpus's texts as one article, by paragraphs or on a single line: extraction
+/// is linear in an article's length when this runs at the MB/s of `stage_extract`
+/// (a thousand-fold slower, it was quadratic in long texts before 2026-12-07).
+#[divan::bench(sample_count = 5, args = ["paragraphs", "one line"])]
+fn stage_extract_one_long_text(bencher: Bencher, layout: &str) {
+    let texts: Vec<String> = load()
+        .documents
+        .iter()
+        .map(|entry| entry.document().expect("a readable corpus").text.clone())
+        .collect();
+    let text = match layout {
+        "paragraphs" => texts.join("\n\n"),
+        _ => texts.join(" ").replace('\n', " "),
+    };
+    let bytes = text.len() as u64;
+    let doc = Document::new(
+        "long".into(),
+        "long.txt".into(),
+        text,
+        FrontMatter::default(),
+    );
+    let settings = Settings::builtin();
+    bencher
+        .counter(divan::counter::BytesCount::new(bytes))
+        .bench(|| {
+            prov::extract::extract(&doc, &settings.registry)
+                .quotes
+                .len()
         });
 }
 

@@ -46,7 +46,14 @@ pub(super) fn quotes(doc: &Document, registry: &Registry, people: &People) -> Ve
     let mut quotes = Vec::new();
     for line in doc.line_spans() {
         let mut introduced: Option<String> = None;
+        // Where the sentence before the next quote starts, looked for from where the
+        // last look stopped: a long line with many quotes is read once.
+        let (mut sentence, mut looked) = (line.start, line.start);
         for span in quote_spans(text, line.clone()) {
+            if let Some(i) = text[looked..span.start].rfind(['.', '!', '?']) {
+                sentence = looked + i + 1;
+            }
+            looked = span.start;
             let inner = inner(text, &span);
             if QUOTED_NAME.is_match(inner) && INTRODUCES.is_match(&text[span.end..line.end]) {
                 introduced = Some(people.full_name(inner).to_string());
@@ -55,9 +62,15 @@ pub(super) fn quotes(doc: &Document, registry: &Registry, people: &People) -> Ve
             if inner.is_empty() {
                 continue;
             }
-            let speaker = introduced
-                .take()
-                .or_else(|| speaker(text, line.start, &span, registry, people));
+            let speaker = introduced.take().or_else(|| {
+                speaker(
+                    text,
+                    sentence..span.start,
+                    span.end..line.end,
+                    registry,
+                    people,
+                )
+            });
             quotes.push(Quote {
                 text: inner.to_string(),
                 speaker,
@@ -96,40 +109,32 @@ fn inner<'a>(text: &'a str, span: &Span) -> &'a str {
     quoted[open..quoted.len() - close].trim()
 }
 
+/// The speaker of a quote, from its sentence `before` it and the rest of its line
+/// `after` it.
 fn speaker(
     text: &str,
-    line_start: usize,
-    quote: &Span,
+    before: Span,
+    after: Span,
     registry: &Registry,
     people: &People,
 ) -> Option<String> {
-    let sentence_start = text[line_start..quote.start]
-        .rfind(['.', '!', '?'])
-        .map_or(line_start, |i| line_start + i + 1);
     let named = |phrase: &str| -> Option<String> {
         let phrase = phrase.trim();
         if ["he", "she", "He", "She"].contains(&phrase) {
-            return people.last_before(quote.start).map(str::to_string);
+            return people.last_before(before.end).map(str::to_string);
         }
         sources::classify(phrase, registry, people).map(|(source, _)| source)
     };
-    let line_end = text[quote.end..]
-        .find('\n')
-        .map_or(text.len(), |i| quote.end + i);
     SPEAKER_AFTER
-        .captures(&text[quote.end..line_end])
+        .captures(&text[after])
         .and_then(|c| c.name("inverted").or_else(|| c.name("subject")))
         .and_then(|m| named(m.as_str()))
         .or_else(|| {
             SPEAKER_BEFORE
-                .captures(&text[sentence_start..quote.start])
+                .captures(&text[before.clone()])
                 .and_then(|c| named(&c["subject"]))
         })
-        .or_else(|| {
-            people
-                .first_in(sentence_start..quote.start)
-                .map(str::to_string)
-        })
+        .or_else(|| people.first_in(before).map(str::to_string))
 }
 
 #[cfg(test)]
