@@ -14,6 +14,7 @@ use super::{Report, by_importance, published, sources};
 use crate::analysis::Analysis;
 use crate::graph::OriginKind;
 use crate::settings::Settings;
+use drawing::Drawing;
 use std::fmt::Write;
 
 pub struct Html;
@@ -194,7 +195,7 @@ fn origins(out: &mut String, analysis: &Analysis) {
 fn graph(out: &mut String, analysis: &Analysis) {
     out.push_str("<h2>Citation graph</h2>\n");
     match drawing::svg(&analysis.graph) {
-        Some(svg) => {
+        Drawing::Svg(svg) => {
             let _ = write!(
                 out,
                 "<figure>\n{svg}\n<figcaption>Articles (boxes) and the outlets they are published \
@@ -204,7 +205,16 @@ fn graph(out: &mut String, analysis: &Analysis) {
                  under each article; <code>prov graph</code> exports the whole graph.</figcaption>\n</figure>\n"
             );
         }
-        None => out.push_str("<p class=\"note\">Nothing to draw.</p>\n"),
+        Drawing::TooLarge { nodes, edges } => {
+            let _ = writeln!(
+                out,
+                "<p class=\"note\">The graph has {nodes} articles and outlets and {edges} \
+                 edges between them: too many to draw legibly here. \
+                 <code>prov graph --format dot</code> exports it for Graphviz, and each \
+                 article's section below lists its sources and copies.</p>"
+            );
+        }
+        Drawing::Empty => out.push_str("<p class=\"note\">Nothing to draw.</p>\n"),
     }
 }
 
