@@ -126,11 +126,15 @@ impl People {
 
     /// Mentions by surname alone ("Hayashi") of people named in full elsewhere.
     fn add_surname_mentions(&mut self, text: &str) {
-        let surnames: Vec<&str> = self
+        let mut surnames: Vec<&str> = self
             .names
             .iter()
             .filter_map(|n| n.rsplit_once(' ').map(|(_, last)| last))
             .collect();
+        // Two people may share a surname; a leftmost-longest search finds the same
+        // occurrences whatever the order of the names.
+        surnames.sort_unstable();
+        surnames.dedup();
         if surnames.is_empty() {
             return;
         }

@@ -61,7 +61,7 @@ impl<'r> OutletName<'r> {
 /// A document's own outlet and every outlet it credits.
 struct Names<'r> {
     outlet: Option<OutletName<'r>>,
-    /// Its citations' sources, its wire credit and its own outlet.
+    /// Its citations' sources and its wire credit.
     credited: Vec<OutletName<'r>>,
 }
 
@@ -72,7 +72,6 @@ impl<'r> Names<'r> {
         let named = extraction.citations.iter().map(|c| c.source.as_str());
         let credited = named
             .chain(meta.wire.as_ref().map(|f| f.value.as_str()))
-            .chain(outlet)
             .map(|name| OutletName::new(name, registry))
             .collect();
         Names {
@@ -86,7 +85,8 @@ impl<'r> Names<'r> {
         let Some(outlet) = &source.outlet else {
             return false;
         };
-        self.credited.iter().any(|name| name.same(outlet))
+        let mut named = self.outlet.iter().chain(&self.credited);
+        named.any(|name| name.same(outlet))
     }
 }
 
