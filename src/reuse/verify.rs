@@ -29,9 +29,13 @@ pub struct Verdict {
 }
 
 impl Verdict {
-    /// Whether the pair is a copy at all under `params`.
+    /// Whether the pair is a copy at all under `params`: enough shared shingles, and
+    /// at least one passage to show as evidence. (Without that rule, a short text
+    /// whose stock phrases, "a great deal of", make up a tenth of its trigrams was
+    /// called a heavy copy of a long debate transcript, with nothing to show for it.)
     pub fn is_copy(&self, params: &ReuseParams) -> bool {
         self.shared >= params.min_shared_shingles
+            && !self.passages.is_empty()
             && self.a_in_b.max(self.b_in_a) >= params.min_containment
     }
 
@@ -272,5 +276,31 @@ mod tests {
         assert_eq!(&a[pa.clone()], a);
         assert_eq!(&b[pb.clone()], &b["intro words here ".len()..]);
         assert_eq!(v.longest_run, 6);
+    }
+
+    #[test]
+    fn stock_phrases_without_a_passage_are_no_copy() {
+        let params = ReuseParams::default();
+        // Five stock phrases of four or five words: eleven shared trigrams, nearly half of
+        // the short text's, but no run of the eight words a passage needs.
+        let phrases = [
+            "a great deal of",
+            "it is time for",
+            "at the end of the",
+            "in the middle of",
+            "on the other hand",
+        ];
+        let short = phrases.join(" x ");
+        let long = phrases.join(" and then some more words before ");
+        let v = verify(&words(&short), &words(&long), &params);
+        assert_eq!(v.shared, 11);
+        assert!(v.a_in_b > 0.4, "{}", v.a_in_b);
+        assert!(v.passages.is_empty());
+        assert!(!v.is_copy(&params));
+        let with_a_passage = format!("{short} the rest of this sentence is copied here");
+        let source = format!("{long} the rest of this sentence is copied here");
+        let v = verify(&words(&with_a_passage), &words(&source), &params);
+        assert_eq!(v.passages.len(), 1);
+        assert!(v.is_copy(&params));
     }
 }
