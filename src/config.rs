@@ -55,19 +55,19 @@ pub struct Scoring {
 #[derive(Debug, Clone, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct GradeBand {
-    pub grade: String,
-    pub min: f64,
+    pub grade: Spanned<String>,
+    pub min: Spanned<f64>,
 }
 
 /// `[[outlet]]`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct OutletEntry {
-    pub name: String,
+    pub name: Spanned<String>,
     #[serde(default)]
-    pub aliases: Vec<String>,
+    pub aliases: Vec<Spanned<String>>,
     #[serde(default)]
-    pub domains: Vec<String>,
+    pub domains: Vec<Spanned<String>>,
     /// What sort of outlet; `other` when not given (rating tables rarely say).
     pub kind: Option<OutletKind>,
     /// Starting score, 0–100. When absent, the combination of `ratings` is the prior.
@@ -208,8 +208,8 @@ pub struct RuleEntry {
     /// `phrase`, `regex`: the most hits that count (default 1).
     pub max_hits: Option<Spanned<u32>>,
     /// `occurrence`: the count bounds.
-    pub min: Option<u32>,
-    pub max: Option<u32>,
+    pub min: Option<Spanned<u32>>,
+    pub max: Option<Spanned<u32>>,
     /// `missing`: the field.
     pub field: Option<Field>,
     /// `metric`: the comparison.
@@ -223,7 +223,7 @@ pub struct RuleEntry {
     /// `outlet`: whose outlet, and what about it fires the rule.
     pub of: Option<OutletRole>,
     pub kinds: Option<Vec<OutletKind>>,
-    pub prior_below: Option<f64>,
+    pub prior_below: Option<Spanned<f64>>,
 }
 
 fn default_severity() -> Severity {

@@ -560,7 +560,7 @@ mod tests {
         assert!(file.contains("# Scale mapping: very high = 100, high = 80, mostly factual = 65, mixed = 45, low = 20, very low = 0."));
         let parsed: crate::config::OutletsFile = toml::from_str(&file).unwrap();
         let entry = parsed.outlets[0].get_ref();
-        assert_eq!(entry.domains, vec!["reuters.com"]);
+        assert_eq!(*entry.domains[0].get_ref(), "reuters.com");
         assert_eq!(entry.kind, Some(OutletKind::Wire));
         assert_eq!(*entry.ratings[0].score.get_ref(), 100.0);
         assert_eq!(entry.ratings[0].raw, "very high");

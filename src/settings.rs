@@ -7,13 +7,14 @@
 //! re-checks the configuration.
 
 use crate::config::{
-    self, Condition, Field, GradeBand, Op, OutletRole, RuleEntry, RuleKind, Severity,
+    self, Condition, Field, GradeBand, Op, OutletEntry, OutletRole, RuleEntry, RuleKind, Severity,
 };
 use crate::outlet::{Entry, Outlet, OutletKind, Rating, Registry};
 use aho_corasick::AhoCorasick;
 use regex::{Regex, RegexBuilder};
 use regex_automata::{Input, MatchKind, PatternSet, meta};
 use sha2::{Digest, Sha256};
+use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;
 use std::sync::Arc;
@@ -34,7 +35,7 @@ pub struct Settings {
     /// Raters disagree about an outlet when their scores differ by more than this.
     pub disagreement: f64,
     /// Grade bands, highest `min` first.
-    pub grades: Vec<GradeBand>,
+    pub grades: Vec<Grade>,
     pub reuse: crate::reuse::ReuseParams,
     pub registry: Registry,
     /// Every rule, in file order, enabled or not.
@@ -43,6 +44,13 @@ pub struct Settings {
     pub phrases: PhraseIndex,
     /// One scan for the patterns of every enabled `regex` and `occurrence` rule.
     pub patterns: PatternIndex,
+}
+
+/// One grade band: an article gets the first grade whose `min` its score reaches.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Grade {
+    pub grade: String,
+    pub min: f64,
 }
 
 /// One checked rule.
@@ -234,11 +242,13 @@ impl Settings {
 
     /// Add the outlets of an outlets file (what `prov outlets import` writes) to
     /// the registry: an entry for a domain or name the registry knows merges its
-    /// ratings into that outlet; the rest become new outlets. Priors follow the
+    /// ratings into that outlet; the rest become new outlets. Within the file,
+    /// a name, alias or domain belongs to one outlet only, as in a rules file. Priors follow the
     /// rules' `prior-combination`. `source` names the file in errors; the
     /// settings' source and hash then name both files.
     pub fn add_outlets(&mut self, text: &str, source: &str) -> Result<(), Vec<RulesError>> {
         let (mut check, raw) = Checker::read::<config::OutletsFile>(text, source)?;
+        check.distinct_outlets(&raw.outlets);
         let added: Vec<Entry> = raw.outlets.iter().map(|o| check.outlet(o)).collect();
         check.finish()?;
         let mut entries = self.registry.entries().to_vec();
@@ -256,6 +266,10 @@ impl Settings {
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
+
+/// Per outlet name (in ASCII lower case) or domain, the outlet that has it: its
+/// index in the file, its name, and where the name or domain is written.
+type Owners<'o> = HashMap<String, (usize, &'o str, Range<usize>)>;
 
 /// Collects every error of one validation pass.
 struct Checker<'a> {
@@ -295,17 +309,23 @@ impl<'a> Checker<'a> {
     }
 
     fn error(&self, span: Range<usize>, message: String) -> RulesError {
-        let start = span.start.min(self.text.len());
-        let before = &self.text[..start];
-        let line = before.matches('\n').count() + 1;
+        let before = &self.text[..span.start.min(self.text.len())];
         let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
         RulesError {
             path: self.source.to_string(),
-            line,
+            line: self.line(span.start),
             column,
             span,
             message,
         }
+    }
+
+    /// The line (from 1) of a byte offset.
+    fn line(&self, offset: usize) -> usize {
+        self.text[..offset.min(self.text.len())]
+            .matches('\n')
+            .count()
+            + 1
     }
 
     fn fail(&mut self, span: Range<usize>, message: impl Into<String>) {
@@ -332,13 +352,15 @@ impl<'a> Checker<'a> {
         let base = self.bounded(&raw.scoring.base, "`base`", 0.0, 100.0);
         let grades = self.grades(&raw.scoring.grades);
         if let Err(e) = raw.reuse.validate() {
-            self.fail(0..0, format!("[reuse]: {e}"));
+            let span = self.reuse_span(&e);
+            self.fail(span, format!("[reuse]: {e}"));
         }
         let disagreement = raw
             .scoring
             .disagreement
             .as_ref()
             .map_or(25.0, |d| self.bounded(d, "`disagreement`", 0.0, 100.0));
+        self.distinct_outlets(&raw.outlets);
         let registry = Registry::build(
             raw.outlets.iter().map(|o| self.outlet(o)).collect(),
             raw.scoring.prior_combination,
@@ -347,6 +369,7 @@ impl<'a> Checker<'a> {
         let mut ids = std::collections::HashSet::new();
         for entry in &raw.rules {
             let id = &entry.get_ref().id;
+            self.rule_id(id);
             if !ids.insert(id.get_ref().as_str()) {
                 self.fail(id.span(), format!("duplicate rule id `{}`", id.get_ref()));
             }
@@ -371,17 +394,131 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn grades(&mut self, bands: &Spanned<Vec<GradeBand>>) -> Vec<GradeBand> {
-        let mut grades = bands.get_ref().clone();
-        grades.sort_by(|a, b| b.min.total_cmp(&a.min));
-        let lowest = grades.last().map_or(f64::INFINITY, |b| b.min);
-        if grades.iter().any(|b| !b.min.is_finite()) || lowest > 0.0 {
-            self.fail(bands.span(), "`grades` must have finite minimums and a band with `min = 0` so every score gets a grade");
+    /// The bands as written, which must go from the highest `min` down to a band
+    /// with `min = 0`, each grade named once.
+    fn grades(&mut self, bands: &Spanned<Vec<GradeBand>>) -> Vec<Grade> {
+        let mut grades: Vec<Grade> = Vec::new();
+        for band in bands.get_ref() {
+            let name = band.grade.get_ref();
+            let min = self.bounded(&band.min, "a grade's `min`", 0.0, 100.0);
+            if grades.iter().any(|g| g.grade == *name) {
+                self.fail(band.grade.span(), format!("duplicate grade `{name}`"));
+            } else if let Some(above) = grades.last().filter(|above| min >= above.min) {
+                self.fail(
+                    band.min.span(),
+                    format!(
+                        "grades go from the highest `min` down: `{name}` (min {}) cannot follow `{}` (min {})",
+                        short(min),
+                        above.grade,
+                        short(above.min)
+                    ),
+                );
+            }
+            grades.push(Grade {
+                grade: name.clone(),
+                min,
+            });
+        }
+        if grades.last().is_none_or(|lowest| lowest.min != 0.0) {
+            self.fail(
+                bands.span(),
+                "`grades` must end with a band with `min = 0` so every score gets a grade",
+            );
         }
         grades
     }
 
-    fn outlet(&mut self, entry: &Spanned<config::OutletEntry>) -> Entry {
+    /// Where a `[reuse]` problem is: the first key its message names
+    /// (`reuse.bands must divide reuse.sketch-size`) that the file sets, else
+    /// the `[reuse]` table, else the start of the file.
+    fn reuse_span(&self, message: &str) -> Range<usize> {
+        let Ok(document) = toml::de::DeTable::parse(self.text) else {
+            return 0..0;
+        };
+        let Some(reuse) = document.get_ref().get("reuse") else {
+            return 0..0;
+        };
+        let toml::de::DeValue::Table(keys) = reuse.get_ref() else {
+            return reuse.span();
+        };
+        let named = message.split("reuse.").skip(1).filter_map(|rest| {
+            let key = rest.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-'));
+            key.into_iter().next()
+        });
+        named
+            .into_iter()
+            .find_map(|name| keys.get_key_value(name).map(|(key, _)| key.span()))
+            .unwrap_or_else(|| reuse.span())
+    }
+
+    /// Rule ids are written into findings, CSV columns and suppression
+    /// comments: lower-case letters, digits, `-` and `_` only.
+    fn rule_id(&mut self, id: &Spanned<String>) {
+        let name = id.get_ref();
+        let allowed =
+            |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_';
+        if name.is_empty() {
+            self.fail(id.span(), "a rule id cannot be empty");
+        } else if !name.chars().all(allowed) {
+            self.fail(
+                id.span(),
+                format!(
+                    "rule id `{}` may have only lower-case letters, digits, `-` and `_`",
+                    name.escape_debug()
+                ),
+            );
+        }
+    }
+
+    /// A name, alias or domain belongs to one outlet of a file; a second outlet
+    /// claiming it is refused at its place, naming both, rather than merged into
+    /// the first (which would give one outlet's prior to the other's articles).
+    fn distinct_outlets(&mut self, outlets: &[Spanned<OutletEntry>]) {
+        let (mut names, mut domains) = (Owners::new(), Owners::new());
+        for (index, entry) in outlets.iter().enumerate() {
+            let o = entry.get_ref();
+            let owner = (index, o.name.get_ref().as_str());
+            for name in std::iter::once(&o.name).chain(&o.aliases) {
+                let key = name.get_ref().to_ascii_lowercase();
+                self.claim(&mut names, "name", key, name, owner);
+            }
+            for domain in &o.domains {
+                let key = crate::outlet::normalize_domain(domain.get_ref());
+                self.claim(&mut domains, "domain", key, domain, owner);
+            }
+        }
+    }
+
+    /// Record that `owner` (an outlet's index and name) has `key`, written as
+    /// `written`, or fail there if another outlet has it already.
+    fn claim<'o>(
+        &mut self,
+        owners: &mut Owners<'o>,
+        what: &str,
+        key: String,
+        written: &Spanned<String>,
+        owner: (usize, &'o str),
+    ) {
+        let Some((index, first, span)) = owners.get(&key) else {
+            owners.insert(key, (owner.0, owner.1, written.span()));
+            return;
+        };
+        if *index != owner.0 {
+            let lines = (self.line(span.start), self.line(written.span().start));
+            self.fail(
+                written.span(),
+                format!(
+                    "duplicate outlet {what} `{}` (line {} `{first}`, line {} `{}`)",
+                    written.get_ref(),
+                    lines.0,
+                    lines.1,
+                    owner.1
+                ),
+            );
+        }
+    }
+
+    fn outlet(&mut self, entry: &Spanned<OutletEntry>) -> Entry {
         let o = entry.get_ref();
         let prior = o
             .prior
@@ -389,11 +526,15 @@ impl<'a> Checker<'a> {
             .map(|p| self.bounded(p, "an outlet's `prior`", 0.0, 100.0));
         let mut domains = Vec::new();
         for d in &o.domains {
-            let domain = crate::outlet::normalize_domain(d);
+            let domain = crate::outlet::normalize_domain(d.get_ref());
             if domain.is_empty() {
                 self.fail(
-                    entry.span(),
-                    format!("outlet `{}`: `{d}` is not a domain", o.name),
+                    d.span(),
+                    format!(
+                        "outlet `{}`: `{}` is not a domain",
+                        o.name.get_ref(),
+                        d.get_ref()
+                    ),
                 );
             } else if !domains.contains(&domain) {
                 domains.push(domain);
@@ -417,8 +558,8 @@ impl<'a> Checker<'a> {
             .collect();
         Entry {
             outlet: Outlet {
-                name: o.name.clone(),
-                aliases: o.aliases.clone(),
+                name: o.name.get_ref().clone(),
+                aliases: o.aliases.iter().map(|a| a.get_ref().clone()).collect(),
                 domains,
                 kind: o.kind.unwrap_or(OutletKind::Other),
                 prior,
@@ -495,7 +636,18 @@ impl<'a> Checker<'a> {
             );
             None
         };
-        let max_hits = r.max_hits.as_ref().map_or(1, |m| *m.get_ref());
+        let max_hits = r.max_hits.as_ref().map_or(1, |m| {
+            if *m.get_ref() == 0 {
+                let id = r.id.get_ref();
+                self.fail(
+                    m.span(),
+                    format!(
+                        "rule `{id}`: `max-hits` must be at least 1; with 0 the rule never fires"
+                    ),
+                );
+            }
+            *m.get_ref()
+        });
         Some(match r.kind {
             RuleKind::Phrase => {
                 let phrases = r.phrases.as_ref().filter(|p| !p.get_ref().is_empty());
@@ -509,13 +661,23 @@ impl<'a> Checker<'a> {
                 max_hits,
             },
             RuleKind::Occurrence => {
-                if r.min.is_none() && r.max.is_none() {
+                let (min, max) = (r.min.as_ref(), r.max.as_ref());
+                if min.is_none() && max.is_none() {
                     return need(self, "`min` or `max`");
+                }
+                if let (Some(low), Some(high)) = (min, max)
+                    && low.get_ref() > high.get_ref()
+                {
+                    let (id, low) = (r.id.get_ref(), low.get_ref());
+                    self.fail(
+                        high.span(),
+                        format!("rule `{id}`: `max` ({}) is below `min` ({low}); every count would be out of bounds", high.get_ref()),
+                    );
                 }
                 Check::Occurrence {
                     regex: self.regex(r, &span)?,
-                    min: r.min,
-                    max: r.max,
+                    min: min.map(|m| *m.get_ref()),
+                    max: max.map(|m| *m.get_ref()),
                 }
             }
             RuleKind::Missing => match r.field {
@@ -548,7 +710,10 @@ impl<'a> Checker<'a> {
                     Some(of) if !kinds.is_empty() || r.prior_below.is_some() => Check::Outlet {
                         of,
                         kinds,
-                        prior_below: r.prior_below,
+                        prior_below: r
+                            .prior_below
+                            .as_ref()
+                            .map(|p| self.bounded(p, "`prior-below`", 0.0, 100.0)),
                     },
                     _ => return need(self, "`of`, and `kinds` or `prior-below`"),
                 }

@@ -131,3 +131,109 @@ fn five_thousand_rules_parse_and_score() {
         assert_eq!(v.findings.len(), 1666, "{:?}", v.findings.first());
     }
 }
+
+/// Two outlets sharing a name, an alias or a domain would be merged into one,
+/// and one's articles scored with the other's prior: each is refused at the second.
+#[test]
+fn an_outlet_name_alias_or_domain_claimed_twice_is_refused_where_it_repeats() {
+    let errors = refused(concat!(
+        "[[outlet]]\nname = \"Reuters\"\naliases = [\"Thomson Reuters\"]\ndomains = [\"reuters.com\"]\nprior = 100\n",
+        "[[outlet]]\nname = \"Reuters\"\ndomains = [\"fake-reuters.example\"]\nkind = \"imposter\"\nprior = 5\n",
+        "[[outlet]]\nname = \"CNN\"\naliases = [\"thomson reuters\"]\ndomains = [\"https://www.Reuters.com/\"]\n",
+    ));
+    assert_eq!(
+        errors,
+        [
+            "hostile.toml:10:8: duplicate outlet name `Reuters` (line 5 `Reuters`, line 10 `Reuters`)",
+            "hostile.toml:16:12: duplicate outlet name `thomson reuters` (line 6 `Reuters`, line 16 `CNN`)",
+            "hostile.toml:17:12: duplicate outlet domain `https://www.Reuters.com/` (line 7 `Reuters`, line 17 `CNN`)",
+        ]
+    );
+}
+
+#[test]
+fn a_reuse_parameter_out_of_range_is_refused_at_its_key() {
+    let errors = refused("[reuse]\nshingle-size = 3\nbands = 33\n");
+    assert_eq!(
+        errors,
+        ["hostile.toml:6:1: [reuse]: reuse.bands must divide reuse.sketch-size (128), not 33"]
+    );
+    let errors = refused("[reuse]\nsketch-size = 0\n");
+    assert_eq!(
+        errors,
+        ["hostile.toml:5:1: [reuse]: reuse.sketch-size must be between 1 and 4096, not 0"]
+    );
+}
+
+/// Each rules file passes the parser but would misbehave: an occurrence rule that
+/// fires on every article, a rule that never fires, a threshold no prior can
+/// cross, an id that breaks the CSV findings column.
+#[test]
+fn a_rule_that_cannot_work_as_written_is_refused_at_its_value() {
+    let cases = [
+        (
+            "kind = \"occurrence\"\npattern = 'a'\nmin = 5\nmax = 3",
+            "hostile.toml:10:7: rule `r`: `max` (3) is below `min` (5); every count would be out of bounds",
+        ),
+        (
+            "kind = \"regex\"\npattern = 'a'\nmax-hits = 0",
+            "hostile.toml:9:12: rule `r`: `max-hits` must be at least 1; with 0 the rule never fires",
+        ),
+        (
+            "kind = \"outlet\"\nof = \"publisher\"\nprior-below = 400",
+            "hostile.toml:9:15: `prior-below` must be a number from 0 to 100, found 400",
+        ),
+    ];
+    for (body, expected) in cases {
+        assert_eq!(refused(&rule(body)), [expected], "{body}");
+    }
+    let with_id = |id: &str| {
+        format!(
+            "[[rule]]\nid = {id}\nkind = \"missing\"\nfield = \"title\"\nmessage = \"m\"\nexplanation = \"e\"\n"
+        )
+    };
+    assert_eq!(
+        refused(&with_id("\"\"")),
+        ["hostile.toml:5:6: a rule id cannot be empty"]
+    );
+    for (id, shown) in [
+        ("\"a;b\"", "a;b"),
+        ("\"a|b\"", "a|b"),
+        ("\"a\\nb\"", "a\\nb"),
+        ("\"Clickbait\"", "Clickbait"),
+    ] {
+        assert_eq!(
+            refused(&with_id(id)),
+            [format!(
+                "hostile.toml:5:6: rule id `{shown}` may have only lower-case letters, digits, `-` and `_`"
+            )]
+        );
+    }
+}
+
+#[test]
+fn grade_bands_go_down_to_zero_within_the_score_range_each_grade_once() {
+    let refused_grades = |grades: &str| -> Vec<String> {
+        let text = format!("[scoring]\nbase = 50\ngrades = [{grades}]\n");
+        Settings::parse(&text, "g.toml")
+            .expect_err("refused")
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    };
+    assert_eq!(
+        refused_grades("{ grade = \"A\", min = 120 }, { grade = \"F\", min = 0 }"),
+        ["g.toml:3:32: a grade's `min` must be a number from 0 to 100, found 120"]
+    );
+    assert_eq!(
+        refused_grades("{ grade = \"F\", min = 0 }, { grade = \"A\", min = 80 }"),
+        [
+            "g.toml:3:10: `grades` must end with a band with `min = 0` so every score gets a grade",
+            "g.toml:3:58: grades go from the highest `min` down: `A` (min 80) cannot follow `F` (min 0)",
+        ]
+    );
+    assert_eq!(
+        refused_grades("{ grade = \"A\", min = 80 }, { grade = \"A\", min = 0 }"),
+        ["g.toml:3:48: duplicate grade `A`"]
+    );
+}

@@ -362,3 +362,19 @@ fn a_front_matter_url_on_cnn_com_starts_the_score_from_cnns_prior() {
         serde_json::json!({"from": "prior", "outlet": "CNN", "value": 66.0})
     );
 }
+
+/// An outlets file that names one domain for two outlets, or one outlet twice,
+/// used to load silently, merged into the first: `Bar` vanished and its rating
+/// went to `Foo`.
+#[test]
+fn an_outlets_file_with_a_domain_or_name_twice_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let text = "[[outlet]]\nname = \"Foo\"\ndomains = [\"foo.com\"]\nprior = 90\n\n\
+                [[outlet]]\nname = \"Bar\"\ndomains = [\"foo.com\"]\nprior = 10\n\n\
+                [[outlet]]\nname = \"Foo\"\ndomains = [\"foo2.com\"]\nprior = 20\n";
+    fs::write(d.join("dup.toml"), text).unwrap();
+    let out = prov_in(d, &["outlets", "show", "Bar", "--outlets", "dup.toml"]);
+    assert_eq!(out.status.code(), Some(2));
+    insta::assert_snapshot!(stderr(&out));
+}

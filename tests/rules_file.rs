@@ -206,3 +206,33 @@ fn pattern_rules_fire_on_their_matches_and_on_a_count_of_zero() {
     assert!(of("names-nato")[0]["line"].as_u64().is_some());
     assert!(of("names-a-xylophone").is_empty());
 }
+
+/// Giving CNN Reuters' domain used to credit reuters.com articles to CNN.
+#[test]
+fn a_domain_given_to_two_outlets_is_refused_by_rules_check() {
+    let dir = edited_rules(|r| {
+        replace_once(
+            &r,
+            "domains = [\"cnn.com\"]",
+            "domains = [\"cnn.com\", \"reuters.com\"]",
+        )
+    });
+    let check = prov_in(dir.path(), &["rules", "check", "rules.toml"]);
+    assert_eq!(check.status.code(), Some(2));
+    let err = stderr(&check);
+    let first = err.lines().next().unwrap();
+    let line = |text: &str| {
+        let rules = fs::read_to_string(dir.path().join("rules.toml")).unwrap();
+        rules.lines().position(|l| l.starts_with(text)).unwrap() + 1
+    };
+    let (cnn, reuters) = (
+        line("domains = [\"cnn.com\""),
+        line("domains = [\"reuters.com\"]"),
+    );
+    assert_eq!(
+        first,
+        format!(
+            "error: rules.toml:{reuters}:12: duplicate outlet domain `reuters.com` (line {cnn} `CNN`, line {reuters} `Reuters`)"
+        )
+    );
+}
