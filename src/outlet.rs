@@ -89,7 +89,7 @@ impl Combination {
 }
 
 /// Each rater's score for an outlet (the mean of its ratings), in order of first appearance.
-pub fn per_rater(ratings: &[Rating]) -> Vec<(&str, f64)> {
+pub fn per_rater<'a>(ratings: impl IntoIterator<Item = &'a Rating>) -> Vec<(&'a str, f64)> {
     let mut raters: Vec<(&str, f64, usize)> = Vec::new();
     for r in ratings {
         match raters.iter_mut().find(|(name, ..)| *name == r.rater) {
@@ -103,6 +103,29 @@ pub fn per_rater(ratings: &[Rating]) -> Vec<(&str, f64)> {
     raters
         .into_iter()
         .map(|(name, sum, n)| (name, sum / n as f64))
+        .collect()
+}
+
+/// For each domain that two raters or more rate, in order of first appearance:
+/// the domain (`None` for ratings that name none) and how far apart the highest
+/// and lowest ratings are. Raters are compared on the same domain only: an
+/// outlet's domains can be rated very differently (xinhuanet.com and news.cn).
+pub fn spread_by_domain(ratings: &[Rating]) -> Vec<(Option<&str>, f64)> {
+    let mut domains: Vec<Option<&str>> = Vec::new();
+    for r in ratings {
+        if !domains.contains(&r.domain.as_deref()) {
+            domains.push(r.domain.as_deref());
+        }
+    }
+    domains
+        .into_iter()
+        .filter_map(|domain| {
+            let raters = per_rater(ratings.iter().filter(|r| r.domain.as_deref() == domain));
+            let scores = raters.iter().map(|(_, score)| *score);
+            let low = scores.clone().fold(f64::INFINITY, f64::min);
+            let high = scores.fold(f64::NEG_INFINITY, f64::max);
+            (raters.len() >= 2).then_some((domain, high - low))
+        })
         .collect()
 }
 

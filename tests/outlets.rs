@@ -72,7 +72,7 @@ fn show_lists_every_rater_the_combined_prior_and_marks_disagreement() {
     │ lin2023 ┆ 2023      ┆ example-news.com ┆ 0.9   ┆ 90    │
     ╰─────────┴───────────┴──────────────────┴───────┴───────╯
     prior: 67.5 (prior-combination = "mean": the mean over raters)
-    disagree: the raters differ by 45 points, more than 25
+    disagree on example-news.com: the raters differ by 45 points, more than 25
     "#);
 }
 
@@ -95,7 +95,7 @@ fn imported_ratings_merge_into_the_registry_outlet_of_the_same_domain() {
         "{text}"
     );
     assert!(
-        text.contains("agree: the raters differ by 0 points, at most 25"),
+        text.contains("agree on reuters.com: the raters differ by 0 points, at most 25"),
         "{text}"
     );
 }
@@ -377,4 +377,37 @@ fn an_outlets_file_with_a_domain_or_name_twice_is_refused() {
     let out = prov_in(d, &["outlets", "show", "Bar", "--outlets", "dup.toml"]);
     assert_eq!(out.status.code(), Some(2));
     insta::assert_snapshot!(stderr(&out));
+}
+
+/// Two raters whose averages over an outlet's two domains are equal can still
+/// disagree on each domain: the verdict compares the rows shown, domain by domain.
+#[test]
+fn show_compares_raters_on_the_same_domain() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let text = "[[outlet]]\nname = \"Two Sites\"\ndomains = [\"a.example\", \"b.example\"]\nratings = [\n\
+                { rater = \"r1\", date = \"2020\", domain = \"a.example\", score = 20 },\n\
+                { rater = \"r2\", date = \"2020\", domain = \"a.example\", score = 50 },\n\
+                { rater = \"r1\", date = \"2020\", domain = \"b.example\", score = 80 },\n\
+                { rater = \"r2\", date = \"2020\", domain = \"b.example\", score = 60 },\n]\n";
+    fs::write(d.join("two.toml"), text).unwrap();
+    let out = prov_in(
+        d,
+        &["outlets", "show", "a.example", "--outlets", "two.toml"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    insta::assert_snapshot!(stdout(&out), @r#"
+    Two Sites (other): a.example, b.example
+    ╭───────┬───────────┬───────────┬───────┬───────╮
+    │ rater ┆ list date ┆ domain    ┆ rated ┆ score │
+    ╞═══════╪═══════════╪═══════════╪═══════╪═══════╡
+    │ r1    ┆ 2020      ┆ a.example ┆       ┆ 20    │
+    │ r2    ┆ 2020      ┆ a.example ┆       ┆ 50    │
+    │ r1    ┆ 2020      ┆ b.example ┆       ┆ 80    │
+    │ r2    ┆ 2020      ┆ b.example ┆       ┆ 60    │
+    ╰───────┴───────────┴───────────┴───────┴───────╯
+    prior: 52.5 (prior-combination = "mean": the mean over raters)
+    disagree on a.example: the raters differ by 30 points, more than 25
+    agree on b.example: the raters differ by 20 points, at most 25
+    "#);
 }

@@ -3,7 +3,7 @@
 
 use super::{EXIT_ERROR, RulesArg, load_rules};
 use clap::{Args, Subcommand, ValueEnum};
-use prov::outlet::per_rater;
+use prov::outlet::spread_by_domain;
 use prov::raters::{self, Duplicates, Table};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -242,30 +242,23 @@ fn show(query: &str, rules: &RulesArg) -> io::Result<u8> {
     };
     out.push_str(&prior);
     out.push('\n');
-    let raters = per_rater(&entry.ratings);
-    if raters.len() >= 2 {
-        let low = raters.iter().map(|r| r.1).fold(f64::INFINITY, f64::min);
-        let high = raters.iter().map(|r| r.1).fold(f64::NEG_INFINITY, f64::max);
-        let spread = high - low;
-        let threshold = settings.disagreement;
-        let verdict = if spread > threshold {
-            format!(
-                "disagree: the raters differ by {} points, more than {}",
-                number(spread),
-                number(threshold)
-            )
-        } else {
-            format!(
-                "agree: the raters differ by {} points, at most {}",
-                number(spread),
-                number(threshold)
-            )
-        };
-        out.push_str(&verdict);
+    for (domain, spread) in spread_by_domain(&entry.ratings) {
+        out.push_str(&agreement(domain, spread, settings.disagreement));
         out.push('\n');
     }
     io::stdout().lock().write_all(out.as_bytes())?;
     Ok(0)
+}
+
+/// Whether the raters of one domain agree: their ratings differ by at most `threshold` points.
+fn agreement(domain: Option<&str>, spread: f64, threshold: f64) -> String {
+    let on = domain.map(|d| format!(" on {d}")).unwrap_or_default();
+    let (points, limit) = (number(spread), number(threshold));
+    if spread > threshold {
+        format!("disagree{on}: the raters differ by {points} points, more than {limit}")
+    } else {
+        format!("agree{on}: the raters differ by {points} points, at most {limit}")
+    }
 }
 
 /// A score to one decimal, without a trailing `.0`.
