@@ -102,7 +102,8 @@ pub struct Table {
     pub domain_column: String,
     pub score_column: String,
     pub scale: Scale,
-    /// A column describing the medium (MBFC's `media_type`), read into the outlet's kind.
+    /// A column describing the medium (MBFC's `media_type`), read into the
+    /// outlet's kind when the table has it.
     pub kind_column: Option<String>,
     pub duplicates: Duplicates,
 }
@@ -170,6 +171,8 @@ pub struct Import {
     pub repeats: usize,
     /// Domains rated differently on several lines, where the lowest was kept.
     pub lowest_kept: Vec<String>,
+    /// The column the outlets' kinds were read from, when the table has one.
+    pub kinds_from: Option<String>,
 }
 
 /// A problem with a table, at its line (1 is the header).
@@ -207,44 +210,42 @@ pub fn read(text: &str, table: &Table) -> Result<Import, Vec<TableError>> {
             }
         })
     };
-    let columns = (
-        column(&table.domain_column),
-        column(&table.score_column),
-        table.kind_column.as_deref().map(column).transpose(),
-    );
-    let (domain_at, score_at, kind_at) = match columns {
-        (Ok(d), Ok(s), Ok(k)) => (d, s, k),
-        (d, s, k) => return Err([d.err(), s.err(), k.err()].into_iter().flatten().collect()),
+    let (domain_at, score_at) = match (column(&table.domain_column), column(&table.score_column)) {
+        (Ok(d), Ok(s)) => (d, s),
+        (d, s) => return Err([d.err(), s.err()].into_iter().flatten().collect()),
     };
+    let kind_at = (table.kind_column.as_deref())
+        .and_then(|name| header.iter().position(|h| h.trim() == name));
 
-    let mut import = Import::default();
+    let mut import = Import {
+        kinds_from: kind_at.and(table.kind_column.clone()),
+        ..Import::default()
+    };
     let mut errors = Vec::new();
     // Per domain, every row that rates it.
     let mut by_domain: BTreeMap<String, Vec<RatedDomain>> = BTreeMap::new();
-    for (index, record) in reader.records().enumerate() {
-        let record = match record {
-            Ok(record) => record,
+    // Row by row rather than through `records()`: each row's text (from its
+    // start to where the reader stopped) is needed to see an unclosed quote.
+    let mut record = csv::StringRecord::new();
+    loop {
+        let next_line = reader.position().line() as usize;
+        match reader.read_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
             Err(e) => {
-                errors.push(csv_error(&e, index + 2));
+                errors.push(csv_error(&e, next_line));
                 continue;
             }
-        };
-        let line = record.position().map_or(index + 2, |p| p.line() as usize);
+        }
+        let start = record.position().expect("a record read has its position");
+        let line = start.line() as usize;
+        let row = &text[start.byte() as usize..reader.position().byte() as usize];
         import.rows += 1;
-        let (Some(written), Some(raw)) = (record.get(domain_at), record.get(score_at)) else {
-            errors.push(TableError {
-                line,
-                message: format!(
-                    "the row has {} fields; `{}` and `{}` are columns {} and {}",
-                    record.len(),
-                    table.domain_column,
-                    table.score_column,
-                    domain_at + 1,
-                    score_at + 1
-                ),
-            });
+        if let Some(message) = malformed(row, record.len(), header.len()) {
+            errors.push(TableError { line, message });
             continue;
-        };
+        }
+        let (written, raw) = (&record[domain_at], &record[score_at]);
         let (domain, path) = host_and_path(written);
         let why = if written.trim().is_empty() {
             Some("no domain".to_string())
@@ -332,6 +333,22 @@ pub fn read(text: &str, table: &Table) -> Result<Import, Vec<TableError>> {
     }
 }
 
+/// Why a row cannot be read as a row of the table: a quote that is never
+/// closed (the CSV reader takes the rest of the table as one field), or a
+/// number of fields other than the header's.
+fn malformed(row: &str, fields: usize, columns: usize) -> Option<String> {
+    if row.matches('"').count() % 2 == 1 {
+        Some("a quote opened on this line is never closed, so the rest of the table reads as one field".to_string())
+    } else if fields != columns {
+        let s = if fields == 1 { "" } else { "s" };
+        Some(format!(
+            "the row has {fields} field{s} where the header has {columns}"
+        ))
+    } else {
+        None
+    }
+}
+
 fn csv_error(e: &csv::Error, fallback_line: usize) -> TableError {
     let line = e.position().map_or(fallback_line, |p| p.line() as usize);
     let message = match e.kind() {
@@ -390,8 +407,8 @@ pub fn render(import: &Import, table: &Table, table_name: &str) -> String {
         import.rows,
         table.domain_column,
         table.score_column,
-        table
-            .kind_column
+        import
+            .kinds_from
             .as_ref()
             .map(|k| format!(", kinds from `{k}`"))
             .unwrap_or_default()
@@ -502,21 +519,57 @@ mod tests {
         assert!(errors[0].message.contains("`high` is not a number"));
         assert!(errors[1].message.contains("`c.com` is rated differently"));
         assert!(errors[1].message.contains("line 4 `0.2`, line 5 `0.9`"));
-        assert!(errors[2].message.contains("the row has 1 fields"));
+        assert_eq!(
+            errors[2].message,
+            "the row has 1 field where the header has 2"
+        );
         assert!(errors[3].message.contains("outside the scale"));
     }
 
     #[test]
     fn a_missing_column_is_reported_at_the_header() {
         let errors = read("source,bias\nx.com,left\n", &Table::mbfc("unknown")).unwrap_err();
-        assert_eq!(errors.len(), 2);
-        assert_eq!(errors[0].line, 1);
-        assert!(
-            errors[0]
-                .message
-                .starts_with("no column `factual_reporting` in the header")
+        assert_eq!(
+            errors,
+            [TableError {
+                line: 1,
+                message: "no column `factual_reporting` in the header (columns: `source`, `bias`)"
+                    .into()
+            }]
         );
-        assert!(errors[1].message.starts_with("no column `media_type`"));
+    }
+
+    #[test]
+    fn an_mbfc_table_without_media_type_gives_ratings_without_kinds() {
+        let table = Table::mbfc("unknown");
+        let import = read("source,factual_reporting\nfoo.com,high\n", &table).unwrap();
+        assert_eq!(import.rated[0].rating.score, 80.0);
+        assert_eq!(import.rated[0].kind, None);
+        let file = render(&import, &table, "mbfc.csv");
+        assert!(
+            file.contains("domains from `source`, ratings from `factual_reporting`.\n"),
+            "{file}"
+        );
+    }
+
+    #[test]
+    fn a_row_with_an_extra_field_or_an_unclosed_quote_is_refused_at_its_line() {
+        let text = "domain,pc1\nfoo.com,0.5,extra\nbar.com,0.3\n\"baz.com,0.4\nqux.com,0.2\n";
+        let errors = read(text, &Table::lin2023("2023")).unwrap_err();
+        let got: Vec<_> = errors
+            .iter()
+            .map(|e| (e.line, e.message.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (2, "the row has 3 fields where the header has 2"),
+                (
+                    4,
+                    "a quote opened on this line is never closed, so the rest of the table reads as one field"
+                ),
+            ]
+        );
     }
 
     #[test]

@@ -150,6 +150,16 @@ fn a_malformed_table_is_reported_by_line_and_nothing_is_written() {
             "domain,pc1\na.com,0.5\nwww.a.com,0.7\n",
             "t.csv:3: `a.com` is rated differently on several lines (line 2 `0.5`, line 3 `0.7`)",
         ),
+        (
+            "extra column",
+            "domain,pc1\nfoo.com,0.5,extra\n",
+            "t.csv:2: the row has 3 fields where the header has 2",
+        ),
+        (
+            "unclosed quote",
+            "domain,pc1\nfoo.com,0.5\n\"bar.com,0.3\nbaz.com,0.4\n",
+            "t.csv:3: a quote opened on this line is never closed, so the rest of the table reads as one field",
+        ),
     ];
     for (what, table, expected) in cases {
         let dir = tempfile::tempdir().unwrap();
@@ -178,6 +188,30 @@ fn a_malformed_table_is_reported_by_line_and_nothing_is_written() {
             "{what}: only the table is there: {written:?}"
         );
     }
+}
+
+#[test]
+fn an_output_that_cannot_be_written_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    fs::write(d.join("t.csv"), "source,factual_reporting\nfoo.com,high\n").unwrap();
+    let out = prov_in(
+        d,
+        &[
+            "outlets",
+            "import",
+            "t.csv",
+            "--format",
+            "mbfc",
+            "--out",
+            "no/such/dir/o.toml",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "prov: error: cannot write no/such/dir/o.toml: No such file or directory (os error 2)\n"
+    );
 }
 
 #[test]

@@ -25,8 +25,9 @@ pub enum OutletsCommand {
 pub struct ImportArgs {
     /// The rater's table (CSV with a header line).
     file: PathBuf,
-    /// Which rater's table: `mbfc` (source, factual_reporting), `lin2023` (domain, pc1)
-    /// or `csv` (name the columns and the scale).
+    /// Which rater's table: `mbfc` (source, factual_reporting, and media_type for
+    /// the outlets' kinds if the table has it), `lin2023` (domain, pc1) or `csv`
+    /// (name the columns and the scale).
     #[arg(long, value_enum)]
     format: TableFormat,
     /// The outlets file to write.
@@ -149,7 +150,9 @@ fn import(args: ImportArgs) -> io::Result<u8> {
         .file
         .file_name()
         .map_or(shown.clone(), |n| n.to_string_lossy().into_owned());
-    write_whole(&args.out, &raters::render(&import, &table, &name))?;
+    if let Err(e) = write_whole(&args.out, &raters::render(&import, &table, &name)) {
+        return usage(&format!("cannot write {}: {e}", args.out.display()));
+    }
     eprintln!(
         "prov: wrote {}: {} domains rated by {} ({} rows; {} rows left out and {} conflicting duplicates kept at their lowest, listed in its header)",
         args.out.display(),
