@@ -280,21 +280,36 @@ struct Checker<'a> {
 
 impl<'a> Checker<'a> {
     /// A checker for `text`, with `text` read as TOML into `T`; a syntax or type
-    /// error is returned at its line and column.
+    /// error is returned at its line and column. serde stops at the first such
+    /// error, so to show the others too, the `[[rule]]` or `[[outlet]]` entry
+    /// that holds it is left out and the rest read again: the checker then
+    /// carries the errors found, and the rest is validated as usual.
     fn read<T: serde::de::DeserializeOwned>(
         text: &'a str,
         source: &'a str,
     ) -> Result<(Self, T), Vec<RulesError>> {
-        let check = Checker {
+        let mut check = Checker {
             text,
             source,
             errors: Vec::new(),
         };
-        match toml::from_str(text) {
-            Ok(raw) => Ok((check, raw)),
-            Err(e) => {
-                let span = e.span().unwrap_or(0..0);
-                Err(vec![check.error(span, e.message().trim_end().to_string())])
+        let mut error = match toml::from_str(text) {
+            Ok(raw) => return Ok((check, raw)),
+            Err(e) => e,
+        };
+        let mut document = toml::de::DeTable::parse(text).ok();
+        loop {
+            let span = error.span().unwrap_or(0..0);
+            check.fail(span.clone(), error.message().trim_end());
+            let Some(document) = document.as_mut() else {
+                return Err(check.errors);
+            };
+            if !leave_out_entry(document, span.start) {
+                return Err(check.errors);
+            }
+            match T::deserialize(toml::de::Deserializer::from(document.clone())) {
+                Ok(raw) => return Ok((check, raw)),
+                Err(e) => error = e,
             }
         }
     }
@@ -825,6 +840,46 @@ impl<'a> Checker<'a> {
             .expect("the union of valid patterns within its size limit builds");
         PatternIndex { scan, rule_of }
     }
+}
+
+/// Leave out the entry of a list of tables (`[[rule]]`, `[[outlet]]`) that holds
+/// byte `at`; false when `at` is not in such an entry. The parser spans an entry
+/// by its header only, so the entry that holds `at` is the one whose header is
+/// the last top-level item to start before it.
+fn leave_out_entry(document: &mut Spanned<toml::de::DeTable>, at: usize) -> bool {
+    // Each top-level item's start, and for a list entry, the list and its index.
+    let mut starts: Vec<(usize, Option<(&str, usize)>)> = Vec::new();
+    for (key, value) in document.get_ref().iter() {
+        match value.get_ref() {
+            toml::de::DeValue::Array(entries) => {
+                let name = key.get_ref().as_ref();
+                starts.extend(
+                    (entries.iter().enumerate()).map(|(i, e)| (e.span().start, Some((name, i)))),
+                );
+            }
+            _ => starts.push((value.span().start, None)),
+        }
+    }
+    let holder = starts
+        .into_iter()
+        .filter(|(start, _)| *start <= at)
+        .max_by_key(|(start, _)| *start);
+    let Some((_, Some((list, bad)))) = holder else {
+        return false;
+    };
+    let list = list.to_string();
+    let Some(toml::de::DeValue::Array(entries)) = document
+        .get_mut()
+        .get_mut(list.as_str())
+        .map(Spanned::get_mut)
+    else {
+        return false;
+    };
+    let all = std::mem::replace(entries, toml::de::DeArray::new());
+    *entries = (all.into_iter().enumerate())
+        .filter_map(|(i, entry)| (i != bad).then_some(entry))
+        .collect();
+    true
 }
 
 /// A number as a person would write it: `1e308`, not three hundred digits.

@@ -236,3 +236,16 @@ fn a_domain_given_to_two_outlets_is_refused_by_rules_check() {
         )
     );
 }
+
+/// A typo that serde stops at used to hide every other problem of the file.
+#[test]
+fn an_unknown_key_does_not_hide_the_problems_of_other_rules() {
+    let rules = format!(
+        "{HEADER}[[rule]]\nid = \"x\"\nkind = \"missing\"\nfield = \"title\"\nwieght = -5\nmessage = \"m\"\nexplanation = \"e\"\n\
+         [[rule]]\nid = \"y\"\nkind = \"regex\"\npattern = 'fiction(al'\nmessage = \"m\"\nexplanation = \"e\"\n\
+         [[rule]]\nid = \"z\"\nkind = \"missing\"\nfield = \"title\"\nweight = \"minus five\"\nexplanation = \"e\"\n"
+    );
+    let (code, out, err) = refused(&rules);
+    assert_eq!((code, out.as_str()), (2, ""));
+    insta::assert_snapshot!(err);
+}
