@@ -165,7 +165,8 @@ fn end_to_end_analysis(bencher: Bencher) {
     bencher
         .counter(divan::counter::BytesCount::new(TEXT_BYTES))
         .bench(|| {
-            prov::analysis::analyze_paths(paths, &settings, &|_, _, _| {}).map(|a| a.copies.len())
+            prov::analysis::analyze_paths(corpus::Inputs::new(paths), &settings, &|_, _, _| {})
+                .map(|a| a.copies.len())
         });
 }
 

@@ -15,7 +15,6 @@ use crate::rules::{self, Finding};
 use crate::score::{self, Score};
 use crate::settings::Settings;
 use rayon::prelude::*;
-use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// One article's verdict.
@@ -100,7 +99,7 @@ pub fn analyze(corpus: Corpus, settings: &Settings) -> Result<Analysis, LoadErro
     analyze_extracted(corpus, extractions, settings, &|_, _, _| {})
 }
 
-/// Read `paths` ([`corpus::load`]) and run every stage, calling `progress` as the
+/// Read the inputs ([`corpus::load_each`]) and run every stage, calling `progress` as the
 /// stages advance (from any thread, every few hundred documents) so that a caller
 /// can show a progress bar; the library itself never prints.
 ///
@@ -108,12 +107,12 @@ pub fn analyze(corpus: Corpus, settings: &Settings) -> Result<Analysis, LoadErro
 /// of a JSON line is parsed once for loading and extraction together. The error is a
 /// text that could not be read again.
 pub fn analyze_paths(
-    paths: &[PathBuf],
+    inputs: corpus::Inputs,
     settings: &Settings,
     progress: &Progress,
 ) -> Result<Analysis, LoadError> {
     let tick = ticker(Stage::Extract, None, progress);
-    let (corpus, extractions) = corpus::load_each(paths, &|doc| {
+    let (corpus, extractions) = corpus::load_each(inputs, &|doc| {
         let extraction = extract::extract(doc, &settings.registry);
         tick();
         extraction
@@ -343,7 +342,8 @@ mod tests {
         std::fs::write(&feed, lines).unwrap();
         let paths = [feed, seeds];
         let settings = Settings::builtin();
-        let together = analyze_paths(&paths, &settings, &|_, _, _| {}).unwrap();
+        let together =
+            analyze_paths(corpus::Inputs::new(&paths), &settings, &|_, _, _| {}).unwrap();
         let after = analyze(crate::corpus::load(&paths), &settings).unwrap();
         let ids = |a: &Analysis| a.documents.iter().map(|d| d.id.clone()).collect::<Vec<_>>();
         assert_eq!(ids(&together), ids(&after));

@@ -7,6 +7,7 @@ mod outlets;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use prov::analysis::{self, Analysis};
 use prov::config::DEFAULT_RULES;
+use prov::corpus::Inputs;
 use prov::report::{self, JsonLayout, Report};
 use prov::settings::{Settings, kind_name};
 use std::io::{self, IsTerminal, Write};
@@ -107,6 +108,13 @@ struct RulesArg {
     /// Outlets file (from `prov outlets import`) to add to the rules' registry; repeatable.
     #[arg(long, value_name = "FILE")]
     pub(crate) outlets: Vec<PathBuf>,
+}
+
+impl RulesArg {
+    /// The rules and outlets files given, which a walk of the inputs passes over.
+    fn files(&self) -> Vec<PathBuf> {
+        self.rules.iter().chain(&self.outlets).cloned().collect()
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -216,8 +224,13 @@ fn score(args: ScoreArgs) -> io::Result<u8> {
         Ok(settings) => settings,
         Err(code) => return Ok(code),
     };
+    let config = args.rules.files();
     let bar = progress_bar(args.quiet);
-    let analysis = analysis::analyze_paths(&args.paths, &settings, &|stage, done, total| {
+    let inputs = Inputs {
+        paths: &args.paths,
+        config: &config,
+    };
+    let analysis = analysis::analyze_paths(inputs, &settings, &|stage, done, total| {
         show_progress(&bar, stage, done, total)
     });
     bar.finish_and_clear();
@@ -312,8 +325,13 @@ fn show_progress(
 /// exit code after saying on stderr what could not be read.
 fn analyse_quietly(rules: &RulesArg, paths: &[PathBuf]) -> Result<(Settings, Analysis), u8> {
     let settings = load_rules(rules)?;
+    let config = rules.files();
+    let inputs = Inputs {
+        paths,
+        config: &config,
+    };
     let analysis =
-        analysed(analysis::analyze_paths(paths, &settings, &|_, _, _| {})).ok_or(EXIT_ERROR)?;
+        analysed(analysis::analyze_paths(inputs, &settings, &|_, _, _| {})).ok_or(EXIT_ERROR)?;
     Ok((settings, analysis))
 }
 

@@ -9,7 +9,21 @@
 //!
 //! Hidden files and folders (names starting with `.`) found while walking a
 //! folder are not read; each is listed in [`Corpus::hidden`], so the totals
-//! still account for every entry. A hidden path given by name is read.
+//! still account for every entry. A hidden path given by name is read. The rules
+//! and outlets files in use ([`Inputs::config`]) are passed over by a walk too,
+//! without a note: they are the run's configuration, not its input. Any other
+//! file a walk meets is an input, and one of an unsupported type is an error,
+//! as when named: a folder of articles that also holds, say, a `.json` export
+//! should not look complete.
+//!
+//! Ids are unique in a run and do not depend on the order of the paths. A file
+//! is read once however often it is reached (named twice, or named and inside a
+//! named folder). Its id is its stem (`000_30fde9fe001ed933`), and a JSON line's
+//! is the file's name, `#` and the line's `id` (`feed.jsonl#42`); where two
+//! files of the run share that stem or name (`a.txt`, `a.md`, `sub/a.txt`), each
+//! of them is named by its path as given, without a leading `./`, extension
+//! included (`a.txt`, `a.md`, `sub/a.txt`, `sub/feed.jsonl#42`). A JSON line
+//! whose `id` an earlier line of its file has is an error naming both lines.
 
 mod decode;
 mod entry;
@@ -23,6 +37,7 @@ pub use lines::Lines;
 
 use rayon::prelude::*;
 use serde::Deserialize;
+use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -47,7 +62,7 @@ pub struct FrontMatter {
 /// One article, as read from its input.
 #[derive(Debug, Clone)]
 pub struct Document {
-    /// Stable id: the file stem, or `file.jsonl#id`.
+    /// Stable id, unique in the run: the file stem, or `file.jsonl#id` (see the module doc).
     pub id: String,
     /// The path as given on the command line (joined with the walked name).
     pub path: String,
@@ -187,33 +202,51 @@ impl Corpus {
     }
 }
 
-/// Read every path (files, folders walked in name order, `-` for stdin).
-pub fn load(paths: &[PathBuf]) -> Corpus {
-    load_each(paths, &|_| ()).0
+/// What a run reads: the paths given (files, folders, `-` for standard input),
+/// and the files a walk passes over because the run uses them as configuration
+/// (the rules and outlets files), as ruff and cargo-deny pass over theirs.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Inputs<'a> {
+    pub paths: &'a [PathBuf],
+    pub config: &'a [PathBuf],
 }
 
-/// [`load`], and `each` of every document, in the order of `Corpus::documents`.
+impl<'a> Inputs<'a> {
+    /// The paths, with no configuration file to pass over.
+    pub fn new(paths: &'a [PathBuf]) -> Self {
+        Inputs { paths, config: &[] }
+    }
+}
+
+/// Read every path (files, folders walked in name order, `-` for stdin).
+pub fn load(paths: &[PathBuf]) -> Corpus {
+    load_each(Inputs::new(paths), &|_| ()).0
+}
+
+/// [`load`] of [`Inputs`], and `each` of every document, in the order of `Corpus::documents`.
 ///
 /// `each` sees a JSON line's document as soon as the line is parsed, on the thread
 /// that parsed it, so a per-document stage run this way needs no second reading of
 /// the line; it sees the documents of the other inputs, read whole, in parallel once
 /// all is loaded.
 pub fn load_each<T: Send>(
-    paths: &[PathBuf],
+    inputs: Inputs,
     each: &(dyn Fn(&Document) -> T + Sync),
 ) -> (Corpus, Vec<T>) {
+    let mut plan = Plan::new(inputs.config);
+    plan.add_all(inputs.paths);
     let mut loading = Loading::new(each);
-    for path in paths {
-        if path.as_os_str() == "-" {
-            load_stdin(&mut loading);
-        } else if path.is_dir() {
-            walk(path, &mut loading);
-        } else {
-            load_file(path, &mut loading);
-        }
-    }
+    read(&plan.steps, &mut loading);
+    loading.corpus.hidden = plan.hidden;
+    finish(loading)
+}
+
+/// `each` of the documents read whole, which the loading left for last.
+fn finish<T: Send>(loading: Loading<T>) -> (Corpus, Vec<T>) {
     let Loading {
-        corpus, results, ..
+        corpus,
+        results,
+        each,
     } = loading;
     let results = results
         .into_par_iter()
@@ -263,35 +296,187 @@ impl<'a, T> Loading<'a, T> {
     }
 }
 
+/// One step of reading the inputs, in the order the paths and walks give them.
+enum Step {
+    /// Read standard input.
+    Stdin,
+    /// Read a file (its path as given, joined with the walked name) under an id.
+    File { path: PathBuf, id: String },
+    /// An input found while walking that cannot be read, and why.
+    Fail(String, String),
+}
+
+/// The inputs of a run, walked and named before any is read, so that each file is
+/// read once and every id is known to be unique before the first document exists.
+struct Plan {
+    steps: Vec<Step>,
+    hidden: Vec<String>,
+    /// The files already planned, as canonical paths.
+    seen: HashSet<PathBuf>,
+    /// The rules and outlets files in use, as canonical paths.
+    config: HashSet<PathBuf>,
+}
+
+impl Plan {
+    fn new(config: &[PathBuf]) -> Self {
+        Plan {
+            steps: Vec::new(),
+            hidden: Vec::new(),
+            seen: HashSet::new(),
+            config: config.iter().map(|p| canonical(p)).collect(),
+        }
+    }
+
+    fn add_all(&mut self, paths: &[PathBuf]) {
+        for path in paths {
+            if path.as_os_str() == "-" {
+                self.steps.push(Step::Stdin);
+            } else if path.is_dir() {
+                self.walk(path);
+            } else {
+                self.add_file(path);
+            }
+        }
+        self.name_files();
+    }
+
+    /// Plan a file unless it is planned already (named twice, or named and in a
+    /// named folder): the same file read twice would be its own verbatim copy.
+    fn add_file(&mut self, path: &Path) {
+        if self.seen.insert(canonical(path)) {
+            self.steps.push(Step::File {
+                path: path.to_path_buf(),
+                id: String::new(),
+            });
+        }
+    }
+
+    fn walk(&mut self, root: &Path) {
+        let mut walker = walkdir::WalkDir::new(root)
+            .follow_links(true)
+            .sort_by_file_name()
+            .into_iter();
+        while let Some(entry) = walker.next() {
+            match entry {
+                Ok(entry)
+                    if entry.depth() > 0
+                        && entry.file_name().as_encoded_bytes().starts_with(b".") =>
+                {
+                    if entry.file_type().is_dir() {
+                        walker.skip_current_dir();
+                    }
+                    self.hidden.push(entry.path().display().to_string());
+                }
+                Ok(entry) if entry.file_type().is_file() => {
+                    if !self.config.contains(&canonical(entry.path())) {
+                        self.add_file(entry.path());
+                    }
+                }
+                Ok(entry) if entry.file_type().is_dir() => {}
+                // A pipe, socket or device in a folder: reading a pipe would wait
+                // for a writer forever. Named on the command line, one is read.
+                Ok(entry) => self.steps.push(Step::Fail(
+                    entry.path().display().to_string(),
+                    "not a regular file (a pipe, socket or device), skipped".into(),
+                )),
+                Err(e) => {
+                    let path = e.path().unwrap_or(root).display().to_string();
+                    self.steps.push(Step::Fail(path, walk_error(&e)));
+                }
+            }
+        }
+    }
+
+    /// Give each file its id: its name ([`file_name`]), or, where files of the run
+    /// share a name, the path as given without a leading `./`. The rule looks only
+    /// at the set of files, so the ids do not depend on the order of the paths.
+    fn name_files(&mut self) {
+        let mut count: HashMap<String, usize> = HashMap::new();
+        for step in &self.steps {
+            if let Step::File { path, .. } = step {
+                *count.entry(file_name(path)).or_default() += 1;
+            }
+        }
+        if self.steps.iter().any(|step| matches!(step, Step::Stdin)) {
+            *count.entry(STDIN_ID.into()).or_default() += 1;
+        }
+        for step in &mut self.steps {
+            if let Step::File { path, id } = step {
+                let name = file_name(path);
+                *id = if count[&name] > 1 {
+                    let shown = path.display().to_string();
+                    shown.strip_prefix("./").unwrap_or(&shown).to_string()
+                } else {
+                    name
+                };
+            }
+        }
+    }
+}
+
+/// Read planned steps, in order.
+fn read<T: Send>(steps: &[Step], loading: &mut Loading<T>) {
+    for step in steps {
+        match step {
+            Step::Stdin => load_stdin(loading),
+            Step::File { path, id } => load_file(path, id, loading),
+            Step::Fail(path, error) => loading.fail(path.clone(), error.clone()),
+        }
+    }
+}
+
+/// The id of the article read from standard input.
+const STDIN_ID: &str = "stdin";
+
+/// The name a file's ids start from: the stem of a text, Markdown or HTML file,
+/// the whole file name of a JSON lines file (its ids are `name#id`).
+fn file_name(path: &Path) -> String {
+    let name = if is_jsonl(path) {
+        path.file_name()
+    } else {
+        path.file_stem()
+    };
+    name.map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+fn is_jsonl(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("jsonl"))
+}
+
+/// A path's canonical form, or the path itself when it has none (it does not exist).
+fn canonical(path: &Path) -> PathBuf {
+    fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
 /// A draft and the articles it is read against, with the draft as document 0.
 ///
 /// The draft must be one article. A context path that holds the draft too (the
 /// folder it sits in) does not load it a second time: a second copy would be
-/// a verbatim repost of the draft.
+/// a verbatim repost of the draft. The draft's id is unique among the context's.
 pub fn load_with_draft(draft: &Path, context: &[PathBuf]) -> Result<Corpus, LoadError> {
-    let mut corpus = load(&[draft.to_path_buf()]);
-    if let Some(error) = corpus.errors.pop() {
+    let mut plan = Plan::new(&[]);
+    plan.add_all(std::slice::from_ref(&draft.to_path_buf()));
+    let draft_steps = plan.steps.len();
+    plan.add_all(context);
+    let mut loading = Loading::new(&|_| ());
+    read(&plan.steps[..draft_steps], &mut loading);
+    if let Some(error) = loading.corpus.errors.pop() {
         return Err(error);
     }
-    if corpus.documents.len() != 1 {
+    let count = loading.corpus.documents.len();
+    if count != 1 {
         return Err(LoadError {
             path: draft.display().to_string(),
-            error: format!(
-                "holds {} articles; an audit reads one",
-                corpus.documents.len()
-            ),
+            error: format!("holds {count} articles; an audit reads one"),
         });
     }
-    let canonical = fs::canonicalize(draft).ok();
-    let is_draft = |path: &str| canonical.is_some() && fs::canonicalize(path).ok() == canonical;
-    let others = load(context);
-    corpus
-        .documents
-        .extend(others.documents.into_iter().filter(|d| !is_draft(&d.path)));
-    corpus
-        .errors
-        .extend(others.errors.into_iter().filter(|e| !is_draft(&e.path)));
-    Ok(corpus)
+    read(&plan.steps[draft_steps..], &mut loading);
+    loading.corpus.hidden = plan.hidden;
+    Ok(finish(loading).0)
 }
 
 fn load_stdin<T>(loading: &mut Loading<T>) {
@@ -306,42 +491,8 @@ fn load_stdin<T>(loading: &mut Loading<T>) {
         return loading.fail("-", format!("too large: more than {MAX_FILE_BYTES} bytes"));
     }
     match decode::decode(bytes) {
-        Ok(decoded) => add_plain(loading, "stdin", "-", decoded),
+        Ok(decoded) => add_plain(loading, STDIN_ID, "-", decoded),
         Err(e) => loading.fail("-", e),
-    }
-}
-
-fn walk<T: Send>(root: &Path, loading: &mut Loading<T>) {
-    let mut walker = walkdir::WalkDir::new(root)
-        .follow_links(true)
-        .sort_by_file_name()
-        .into_iter();
-    while let Some(entry) = walker.next() {
-        match entry {
-            Ok(entry)
-                if entry.depth() > 0 && entry.file_name().as_encoded_bytes().starts_with(b".") =>
-            {
-                if entry.file_type().is_dir() {
-                    walker.skip_current_dir();
-                }
-                loading
-                    .corpus
-                    .hidden
-                    .push(entry.path().display().to_string());
-            }
-            Ok(entry) if entry.file_type().is_file() => load_file(entry.path(), loading),
-            Ok(entry) if entry.file_type().is_dir() => {}
-            // A pipe, socket or device in a folder: reading a pipe would wait
-            // for a writer forever. Named on the command line, one is read.
-            Ok(entry) => loading.fail(
-                entry.path().display().to_string(),
-                "not a regular file (a pipe, socket or device), skipped",
-            ),
-            Err(e) => {
-                let path = e.path().unwrap_or(root).display().to_string();
-                loading.fail(path, walk_error(&e));
-            }
-        }
     }
 }
 
@@ -355,26 +506,21 @@ fn walk_error(e: &walkdir::Error) -> String {
     }
 }
 
-fn load_file<T: Send>(path: &Path, loading: &mut Loading<T>) {
+fn load_file<T: Send>(path: &Path, id: &str, loading: &mut Loading<T>) {
     let shown = path.display().to_string();
-    let extension = path
-        .extension()
-        .map(|e| e.to_string_lossy().to_ascii_lowercase());
-    if extension.as_deref() == Some("jsonl") {
-        return jsonl::load(path, &shown, loading);
+    if is_jsonl(path) {
+        return jsonl::load(path, &shown, id, loading);
     }
     let decoded = match read_text(path) {
         Ok(decoded) => decoded,
         Err(e) => return loading.fail(shown, e),
     };
-    let stem = path
-        .file_stem()
-        .map_or_else(|| shown.clone(), |s| s.to_string_lossy().into_owned());
+    let extension = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase());
     match extension.as_deref() {
-        None | Some("txt" | "text" | "md" | "markdown") => {
-            add_plain(loading, &stem, &shown, decoded)
-        }
-        Some("html" | "htm") => match html::document(stem, shown.clone(), &decoded.text) {
+        None | Some("txt" | "text" | "md" | "markdown") => add_plain(loading, id, &shown, decoded),
+        Some("html" | "htm") => match html::document(id.into(), shown.clone(), &decoded.text) {
             Some(mut doc) => {
                 doc.encoding = decoded.encoding;
                 loading.add(doc)
@@ -525,7 +671,9 @@ mod tests {
             "{\"id\": 1, \"text\": \"One.\"}\nnot json\n{\"id\": 3, \"text\": \"Three.\"}\n";
         std::fs::write(dir.path().join("b.jsonl"), lines).unwrap();
         std::fs::write(dir.path().join("c.md"), "+++\ntitle = 'C'\n+++\nMarkdown.").unwrap();
-        let (corpus, texts) = load_each(&[dir.path().to_path_buf()], &|doc| doc.text.clone());
+        let (corpus, texts) = load_each(Inputs::new(&[dir.path().to_path_buf()]), &|doc| {
+            doc.text.clone()
+        });
         let ids: Vec<&str> = corpus.documents.iter().map(|d| d.id.as_str()).collect();
         assert_eq!(ids, ["a", "b.jsonl#1", "b.jsonl#3", "c"]);
         assert_eq!(texts, ["Plain text.", "One.", "Three.", "Markdown."]);

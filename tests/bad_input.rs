@@ -119,3 +119,131 @@ fn a_missing_path_is_an_error_not_a_crash() {
         stderr(&output)
     );
 }
+
+/// The ids of the articles of a `prov.score/1` document, in its order.
+fn ids(json: &serde_json::Value) -> Vec<String> {
+    json["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// Regression: a seed named beside its folder was read twice, under one id, and
+/// each copy was found to be a verbatim copy of the other.
+#[test]
+fn a_file_named_twice_is_read_once() {
+    let (json, output) = score_json(
+        &root(),
+        &["seeds", "seeds/000_30fde9fe001ed933.txt", "./seeds"],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let mut ids = ids(&json);
+    ids.sort();
+    assert_eq!(
+        ids,
+        [
+            "000_30fde9fe001ed933",
+            "001_e7a9e3d448b427a1",
+            "002_f40a1664c5cdecd9",
+            "003_fa223e60b4ee97ca",
+            "004_1aeeccb6f13d94ad"
+        ]
+    );
+    let ava = common::article(&json, "000_30fde9fe001ed933");
+    assert!(
+        ava["copies"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|c| c["of"] != "000_30fde9fe001ed933"),
+        "{ava}"
+    );
+}
+
+/// Regression: `a.txt`, `a.md` and `sub/a.txt` were all `a`, one graph node
+/// written three times with a loop to itself.
+#[test]
+fn files_sharing_a_stem_are_named_by_their_paths_in_any_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    fs::create_dir(d.join("sub")).unwrap();
+    for (seed, name) in [
+        ("000_30fde9fe001ed933", "a.txt"),
+        ("001_e7a9e3d448b427a1", "a.md"),
+    ] {
+        fs::copy(root().join(format!("seeds/{seed}.txt")), d.join(name)).unwrap();
+    }
+    fs::copy(
+        root().join("seeds/002_f40a1664c5cdecd9.txt"),
+        d.join("sub/a.txt"),
+    )
+    .unwrap();
+    fs::copy(root().join(format!("seeds/{SEED}.txt")), d.join("b.txt")).unwrap();
+    let (forward, _) = score_json(d, &["a.txt", "a.md", "sub", "b.txt"]);
+    let (backward, _) = score_json(d, &["b.txt", "sub", "a.md", "./a.txt"]);
+    let mut want = ids(&forward);
+    want.sort();
+    assert_eq!(want, ["a.md", "a.txt", "b", "sub/a.txt"]);
+    assert_eq!(ids(&forward), ids(&backward));
+    let nodes: Vec<&str> = forward["graph"]["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["id"].as_str().unwrap())
+        .filter(|id| id.starts_with("article:"))
+        .collect();
+    assert_eq!(
+        nodes,
+        [
+            "article:a.md",
+            "article:a.txt",
+            "article:b",
+            "article:sub/a.txt"
+        ]
+    );
+}
+
+#[test]
+fn a_json_id_used_twice_in_a_file_is_an_error_naming_both_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let lines = "{\"id\": \"one\", \"text\": \"First.\"}\n{\"id\": \"two\", \"text\": \"Second.\"}\n{\"id\": \"one\", \"text\": \"Third.\"}\n";
+    fs::write(dir.path().join("feed.jsonl"), lines).unwrap();
+    let (json, output) = score_json(dir.path(), &["feed.jsonl"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(ids(&json), ["feed.jsonl#one", "feed.jsonl#two"]);
+    assert_eq!(
+        json["errors"],
+        serde_json::json!([{"path": "feed.jsonl:3", "error": "duplicate id feed.jsonl#one (first on line 1)"}])
+    );
+}
+
+/// Regression: `prov init && prov score --rules rules.toml` read the rules file as
+/// an article and failed on its type.
+#[test]
+fn the_rules_and_outlets_files_in_use_are_not_inputs() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    fs::copy(root().join(format!("seeds/{SEED}.txt")), d.join("a.txt")).unwrap();
+    assert_eq!(prov_in(d, &["init"]).status.code(), Some(0));
+    fs::write(d.join("outlets.toml"), "").unwrap();
+    let args = [
+        "score",
+        "--rules",
+        "rules.toml",
+        "--outlets",
+        "./outlets.toml",
+    ];
+    let output = prov_in(d, &args);
+    assert_eq!(
+        (output.status.code(), stderr(&output).as_str()),
+        (Some(0), "prov: 1 inputs: 1 scored, 0 skipped\n")
+    );
+    let named = prov_in(d, &["score", "--rules", "rules.toml", "rules.toml"]);
+    assert_eq!(
+        named.status.code(),
+        Some(2),
+        "a rules file named as input is read"
+    );
+}

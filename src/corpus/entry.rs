@@ -13,7 +13,7 @@ use std::borrow::Cow;
 /// One article of the corpus: who it is, and where its text is.
 #[derive(Debug, Clone)]
 pub struct Entry {
-    /// Stable id: the file stem, or `file.jsonl#id`.
+    /// Stable id, unique in the run: the file stem, or `file.jsonl#id` (see `corpus`).
     pub id: String,
     /// The path as given on the command line, with `:line` for a JSON line.
     pub path: String,

@@ -16,6 +16,8 @@
 use super::{Document, Entry, FrontMatter, LoadError, Loading, MAX_FILE_BYTES, decode};
 use rayon::prelude::*;
 use serde::Deserialize;
+use std::collections::HashMap;
+use std::collections::hash_map::Entry::{Occupied, Vacant};
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
 use std::ops::Range;
@@ -46,6 +48,8 @@ struct Source {
     file: File,
     /// The path as given on the command line.
     shown: String,
+    /// What the ids of its lines start with (`name` of `name#id`).
+    prefix: String,
     /// The file's size and modification time when loading began: a line is read
     /// again only from the file as it was.
     stamp: Stamp,
@@ -81,10 +85,12 @@ impl Line {
         };
         let changed = || fail("the file changed while prov was reading it");
         match self.read() {
-            Ok(Some(bytes)) => match parse(&bytes, shown, self.number as usize) {
-                Ok(Some(doc)) if doc.id == id => Ok(doc),
-                _ => Err(changed()),
-            },
+            Ok(Some(bytes)) => {
+                match parse(&bytes, shown, &self.source.prefix, self.number as usize) {
+                    Ok(Some(doc)) if doc.id == id => Ok(doc),
+                    _ => Err(changed()),
+                }
+            }
             Ok(None) => Err(changed()),
             Err(e) => Err(fail(&format!("cannot read again: {e}"))),
         }
@@ -102,13 +108,14 @@ impl Line {
     }
 }
 
-pub(super) fn load<T: Send>(path: &Path, shown: &str, loading: &mut Loading<T>) {
+/// Load the lines of a JSON lines file; `prefix` starts their ids (`prefix#id`).
+pub(super) fn load<T: Send>(path: &Path, shown: &str, prefix: &str, loading: &mut Loading<T>) {
     let file = match File::open(path) {
         Ok(file) => file,
         Err(e) => return loading.fail(shown, format!("cannot read: {e}")),
     };
     let mut reader = Reader {
-        source: again(path, &file, shown),
+        source: again(path, &file, shown, prefix),
         reader: BufReader::new(file),
         number: 0,
         offset: 0,
@@ -117,6 +124,7 @@ pub(super) fn load<T: Send>(path: &Path, shown: &str, loading: &mut Loading<T>) 
         |loading: &Loading<T>| loading.corpus.documents.len() + loading.corpus.errors.len();
     let before = inputs(loading);
     let each = loading.each;
+    let mut first_lines = HashMap::new();
     // Two batches take turns: one is read while the other is parsed on the other threads.
     let (mut read, mut parsed) = (Batch::default(), Batch::default());
     let mut more = reader.fill(&mut read, shown);
@@ -124,12 +132,12 @@ pub(super) fn load<T: Send>(path: &Path, shown: &str, loading: &mut Loading<T>) 
         std::mem::swap(&mut read, &mut parsed);
         let (read_on, entries) = rayon::join(
             || reader.fill(&mut read, shown),
-            || parsed.parse(shown, each),
+            || parsed.parse(shown, prefix, each),
         );
-        add(loading, entries);
+        add(loading, entries, &mut first_lines);
         more = read_on;
     }
-    add(loading, read.parse(shown, each));
+    add(loading, read.parse(shown, prefix, each), &mut first_lines);
     if inputs(loading) == before {
         loading.fail(shown, "empty file (no JSON lines)");
     }
@@ -230,9 +238,9 @@ enum Item {
     Failed(String, String),
 }
 
-/// A line's entry with what `each` gave for its document (none for a blank line),
-/// or its error with where it is.
-type Parsed<T> = Result<Option<(Entry, T)>, (String, String)>;
+/// A line's entry with what `each` gave for its document and the line's number
+/// (none for a blank line), or its error with where it is.
+type Parsed<T> = Result<Option<(Entry, T, usize)>, (String, String)>;
 
 impl Batch {
     /// Every line's entry, with `each` of its document, or its error, in file order;
@@ -240,16 +248,18 @@ impl Batch {
     fn parse<T: Send>(
         &mut self,
         shown: &str,
+        prefix: &str,
         each: &(dyn Fn(&Document) -> T + Sync),
     ) -> Vec<Parsed<T>> {
         let bytes = &self.bytes;
         let parsed = std::mem::take(&mut self.lines)
             .into_par_iter()
             .map(|item| match item {
-                Item::Line(line, number, place) => match parse(&bytes[line], shown, number) {
+                Item::Line(line, number, place) => match parse(&bytes[line], shown, prefix, number)
+                {
                     Ok(Some(doc)) => {
                         let result = each(&doc);
-                        Ok(Some((entry(doc, place), result)))
+                        Ok(Some((entry(doc, place), result, number)))
                     }
                     Ok(None) => Ok(None),
                     Err(e) => Err((format!("{shown}:{number}"), e)),
@@ -262,11 +272,29 @@ impl Batch {
     }
 }
 
-/// Add parsed lines to the corpus, in order.
-fn add<T>(loading: &mut Loading<T>, parsed: Vec<Parsed<T>>) {
+/// Add parsed lines to the corpus, in order. A line whose id an earlier line of
+/// the file has is an error naming that line: ids must stay unique.
+fn add<T>(
+    loading: &mut Loading<T>,
+    parsed: Vec<Parsed<T>>,
+    first_lines: &mut HashMap<String, usize>,
+) {
     for entry in parsed {
         match entry {
-            Ok(Some((entry, result))) => loading.add_entry(entry, Some(result)),
+            Ok(Some((entry, result, number))) => match first_lines.entry(entry.id.clone()) {
+                Vacant(first) => {
+                    first.insert(number);
+                    loading.add_entry(entry, Some(result));
+                }
+                Occupied(first) => loading.fail(
+                    entry.path,
+                    format!(
+                        "duplicate id {} (first on line {})",
+                        first.key(),
+                        first.get()
+                    ),
+                ),
+            },
             Ok(None) => {}
             Err((at, e)) => loading.fail(at, e),
         }
@@ -305,13 +333,14 @@ fn read_exact_at(file: &File, mut buf: &mut [u8], mut offset: u64) -> std::io::R
 
 /// A second handle on a regular file, to read its lines again; none for a pipe
 /// or a file that cannot be opened twice, whose texts are then kept.
-fn again(path: &Path, file: &File, shown: &str) -> Option<Arc<Source>> {
+fn again(path: &Path, file: &File, shown: &str, prefix: &str) -> Option<Arc<Source>> {
     // Asked of the open file: opening a pipe a second time would wait for a writer.
     let metadata = file.metadata().ok().filter(|m| m.is_file())?;
     let again = File::open(path).ok()?;
     Some(Arc::new(Source {
         file: again,
         shown: shown.to_string(),
+        prefix: prefix.to_string(),
         stamp: stamp(&metadata),
     }))
 }
@@ -341,7 +370,12 @@ fn skip_rest_of_line(reader: &mut impl BufRead) -> std::io::Result<usize> {
 }
 
 /// The document of one line: none for a blank line, an error for a bad one.
-fn parse(bytes: &[u8], shown: &str, number: usize) -> Result<Option<Document>, String> {
+fn parse(
+    bytes: &[u8],
+    shown: &str,
+    prefix: &str,
+    number: usize,
+) -> Result<Option<Document>, String> {
     let at = format!("{shown}:{number}");
     let (text, encoding) = match std::str::from_utf8(bytes) {
         Ok(text) => (std::borrow::Cow::Borrowed(text), None),
@@ -365,9 +399,6 @@ fn parse(bytes: &[u8], shown: &str, number: usize) -> Result<Option<Document>, S
         Some(serde_json::Value::Number(n)) => n.to_string(),
         _ => format!("line{number}"),
     };
-    let stem = Path::new(shown)
-        .file_name()
-        .map_or(shown.into(), |n| n.to_string_lossy().into_owned());
     let front = FrontMatter {
         url: record.url.or(record.domain),
         outlet: record.outlet,
@@ -375,7 +406,7 @@ fn parse(bytes: &[u8], shown: &str, number: usize) -> Result<Option<Document>, S
         title: record.title,
         author: record.author.and_then(author),
     };
-    let mut doc = Document::new(format!("{stem}#{id}"), at, body, front);
+    let mut doc = Document::new(format!("{prefix}#{id}"), at, body, front);
     doc.encoding = encoding;
     Ok(Some(doc))
 }
@@ -429,7 +460,7 @@ mod tests {
         ];
         std::fs::write(&path, lines.join("\n")).unwrap();
         let mut loading = Loading::new(&|_| ());
-        load(&path, "a.jsonl", &mut loading);
+        load(&path, "a.jsonl", "a.jsonl", &mut loading);
         let corpus = loading.corpus;
         let ids: Vec<_> = corpus.documents.iter().map(|d| d.id.as_str()).collect();
         assert_eq!(ids, ["a.jsonl#x1", "a.jsonl#line4"]);
@@ -509,7 +540,7 @@ mod tests {
         let path = dir.path().join("a.jsonl");
         std::fs::write(&path, bytes).unwrap();
         let mut loading = Loading::new(&|_| ());
-        load(&path, "a.jsonl", &mut loading);
+        load(&path, "a.jsonl", "a.jsonl", &mut loading);
         let corpus = loading.corpus;
         (dir, path, corpus)
     }
@@ -568,7 +599,9 @@ mod tests {
             .open(&path);
         let file = open.unwrap(); // with no writer, as after a short writer has gone
         let (tx, rx) = std::sync::mpsc::channel();
-        std::thread::spawn(move || tx.send(again(&path, &file, "pipe.jsonl").is_none()));
+        std::thread::spawn(move || {
+            tx.send(again(&path, &file, "pipe.jsonl", "pipe.jsonl").is_none())
+        });
         let waited = std::time::Duration::from_secs(10);
         assert_eq!(
             rx.recv_timeout(waited),
