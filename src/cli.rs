@@ -7,7 +7,7 @@ mod outlets;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use prov::analysis::{self, Analysis};
 use prov::config::DEFAULT_RULES;
-use prov::corpus::Inputs;
+use prov::corpus::{Inputs, visible};
 use prov::report::{self, JsonLayout, Report};
 use prov::settings::{Settings, kind_name};
 use std::io::{self, IsTerminal, Write};
@@ -238,7 +238,9 @@ fn score(args: ScoreArgs) -> io::Result<u8> {
         return Ok(EXIT_ERROR);
     };
     let renderer: &dyn Report = match args.format {
-        ScoreFormat::Table => &report::Table,
+        ScoreFormat::Table => &report::Table {
+            width: terminal_width(),
+        },
         ScoreFormat::Json => &report::Json(json_layout()),
         ScoreFormat::Csv => &report::Csv,
         ScoreFormat::Markdown => &report::Markdown,
@@ -249,6 +251,12 @@ fn score(args: ScoreArgs) -> io::Result<u8> {
     drop(out);
     report_inputs(&analysis);
     Ok(exit_code(analysis, args.fail_under))
+}
+
+/// The width of the terminal that standard output is, or none for a file or a pipe,
+/// where tables are not wrapped. comfy-table asks the terminal.
+fn terminal_width() -> Option<u16> {
+    comfy_table::Table::new().width()
 }
 
 /// JSON for the corpus-sized outputs (`score` and `graph`): indented for a person at a
@@ -383,18 +391,19 @@ fn html_report(args: ReportArgs) -> io::Result<u8> {
 /// which text could not be read.
 pub(crate) fn analysed<T>(result: Result<T, prov::corpus::LoadError>) -> Option<T> {
     result
-        .inspect_err(|e| eprintln!("prov: error: {}: {}", e.path, e.error))
+        .inspect_err(|e| eprintln!("prov: error: {}: {}", visible(&e.path), visible(&e.error)))
         .ok()
 }
 
 /// Every input that did not become an article, then the totals, on stderr.
 pub(crate) fn report_inputs(analysis: &Analysis) {
     for e in &analysis.errors {
-        eprintln!("prov: skipped {}: {}", e.path, e.error);
+        eprintln!("prov: skipped {}: {}", visible(&e.path), visible(&e.error));
     }
     for path in &analysis.hidden {
         eprintln!(
-            "prov: skipped {path}: hidden (name starts with a dot; give it by name to read it)"
+            "prov: skipped {}: hidden (name starts with a dot; give it by name to read it)",
+            visible(path)
         );
     }
     let (scored, errors, hidden) = (
@@ -435,7 +444,6 @@ fn list_rules(settings: &Settings) -> io::Result<u8> {
     table
         .load_style(comfy_table::presets::UTF8_FULL_CONDENSED.with_rounded_corners())
         .set_content_arrangement(comfy_table::ContentArrangement::Dynamic)
-        .set_width(100)
         .set_header(["id", "kind", "severity", "weight", "cap", "on", "message"]);
     for r in &settings.rules {
         let severity = format!("{:?}", r.severity).to_lowercase();

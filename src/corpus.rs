@@ -37,6 +37,7 @@ pub use lines::Lines;
 
 use rayon::prelude::*;
 use serde::Deserialize;
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::io::Read;
@@ -173,6 +174,32 @@ impl Document {
             range.start..range.start + line.trim_end_matches(['\n', '\r']).len()
         })
     }
+}
+
+/// Text from an input, fit to show to a person: each control character other
+/// than a line feed or a tab, and each bidirectional override (which can make a
+/// line read differently from its bytes), written as a Rust escape (`\u{1b}`).
+/// An article can then neither clear a terminal, retitle its window nor ring its
+/// bell, and what it holds stays visible. Every human-facing output uses it;
+/// JSON escapes these characters itself.
+pub fn visible(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(is_invisible) {
+        return Cow::Borrowed(text);
+    }
+    let mut shown = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if is_invisible(c) {
+            shown.extend(c.escape_unicode());
+        } else {
+            shown.push(c);
+        }
+    }
+    Cow::Owned(shown)
+}
+
+fn is_invisible(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\n' | '\t'))
+        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 /// How far apart [`Document`]'s character-count marks are, in bytes.
@@ -626,6 +653,15 @@ fn date_as_string<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Strin
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_characters_and_overrides_are_shown_as_escapes() {
+        assert_eq!(
+            visible("a\u{1b}[2J\u{1b}]0;pwned\u{7}\r\u{9b}\u{202e}b\n\tc"),
+            "a\\u{1b}[2J\\u{1b}]0;pwned\\u{7}\\u{d}\\u{9b}\\u{202e}b\n\tc"
+        );
+        assert!(matches!(visible("plain “text”\n"), Cow::Borrowed(_)));
+    }
 
     #[test]
     fn line_col_counts_characters_from_one() {

@@ -437,3 +437,28 @@ fn hidden_entries_are_listed_not_read() {
     let (named, _) = score_json(d, &[".notes.txt"]);
     assert_eq!(named["totals"]["scored"], 1);
 }
+
+/// Regression: escape codes in an article's text and outlet reached the terminal
+/// raw through the table, Markdown and the graph's DOT.
+#[test]
+fn terminal_escape_codes_are_shown_not_obeyed() {
+    let dir = tempfile::tempdir().unwrap();
+    let line = r#"{"id":"e","text":"The plan \u001b[2J\u001b]0;pwned\u0007 advanced, according to officials familiar with the matter.","outlet":"Evil\u001b[31mRed"}"#;
+    fs::write(dir.path().join("esc.jsonl"), format!("{line}\n")).unwrap();
+    let outputs = [
+        ["score", "--format", "table"],
+        ["score", "--format", "markdown"],
+        ["score", "--format", "csv"],
+        ["graph", "--format", "dot"],
+        ["graph", "--format", "mermaid"],
+    ];
+    for args in outputs {
+        let output = common::prov_in(dir.path(), &[args[0], args[1], args[2], "esc.jsonl"]);
+        let out = common::stdout(&output);
+        assert!(
+            !out.contains(['\u{1b}', '\u{7}']),
+            "{args:?} printed a control character:\n{out}"
+        );
+        assert!(out.contains(r"u{1b}[31mRed"), "{args:?}:\n{out}");
+    }
+}

@@ -6,6 +6,7 @@
 //! without an arrow head when the direction is unknown.
 
 use super::{CitationGraph, Edge, Node};
+use crate::corpus::visible;
 use petgraph::visit::EdgeRef;
 use std::fmt::Write;
 
@@ -75,7 +76,7 @@ fn copy_style(edge: &Edge) -> Vec<&'static str> {
 
 /// A DOT double-quoted string; a line break becomes Graphviz's centred `\n`.
 fn quoted(text: &str) -> String {
-    let escaped = text
+    let escaped = visible(text)
         .replace('\\', "\\\\")
         .replace('"', "\\\"")
         .replace('\r', "")
@@ -90,5 +91,6 @@ mod tests {
     #[test]
     fn quoting_escapes_quotes_backslashes_and_lines() {
         assert_eq!(quoted("a \"b\"\\c\nd"), r#""a \"b\"\\c\nd""#);
+        assert_eq!(quoted("Evil\u{1b}[31mRed"), r#""Evil\\u{1b}[31mRed""#);
     }
 }

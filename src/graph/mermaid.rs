@@ -4,6 +4,7 @@
 //! labels are quoted with Mermaid's entity codes for the characters it reads.
 
 use super::{CitationGraph, Edge, Node};
+use crate::corpus::visible;
 use petgraph::visit::EdgeRef;
 use std::fmt::Write;
 
@@ -65,7 +66,7 @@ fn brackets(node: &Node) -> (&'static str, &'static str) {
 /// A Mermaid quoted label: `#`, quotes and angle brackets as entity codes,
 /// line breaks as `<br>`.
 fn quoted(text: &str) -> String {
-    let escaped = text
+    let escaped = visible(text)
         .replace('#', "#35;")
         .replace('"', "#quot;")
         .replace('<', "#lt;")
@@ -84,5 +85,6 @@ mod tests {
             quoted("a \"b\" <c>#\nd"),
             "\"a #quot;b#quot; #lt;c#gt;#35;<br>d\""
         );
+        assert_eq!(quoted("Evil\u{1b}[31mRed"), "\"Evil\\u{1b}[31mRed\"");
     }
 }

@@ -2,6 +2,7 @@
 
 use super::{Report, by_importance, published};
 use crate::analysis::Analysis;
+use crate::corpus::visible;
 use crate::settings::Settings;
 
 pub struct Csv;
@@ -31,7 +32,7 @@ impl Report for Csv {
                 .iter()
                 .map(|f| &*f.rule)
                 .collect();
-            out.write_record([
+            let record = [
                 doc.id.clone(),
                 doc.path.clone(),
                 meta.title
@@ -49,8 +50,9 @@ impl Report for Csv {
                 verdict.score.score.to_string(),
                 verdict.score.grade.clone(),
                 findings.join(";"),
-            ])
-            .expect("writing to memory");
+            ];
+            out.write_record(record.iter().map(|field| visible(field).into_owned()))
+                .expect("writing to memory");
         }
         String::from_utf8(out.into_inner().expect("writing to memory"))
             .expect("CSV of strings is UTF-8")

@@ -2,6 +2,7 @@
 
 use super::{Report, by_importance, label, published, sources};
 use crate::analysis::Analysis;
+use crate::corpus::visible;
 use crate::settings::Settings;
 use std::fmt::Write;
 
@@ -12,7 +13,7 @@ impl Report for Markdown {
         let mut out = String::from(
             "| article | outlet | date | sources | score | grade |\n|---|---|---|:-:|--:|:-:|\n",
         );
-        let cell = |s: &str| s.replace('|', "\\|");
+        let cell = |s: &str| visible(s).replace('|', "\\|");
         for &index in &analysis.ranking() {
             let verdict = &analysis.verdicts[index];
             let date = published(analysis, index).unwrap_or_else(|| "-".into());
@@ -27,7 +28,7 @@ impl Report for Markdown {
             );
         }
         for index in analysis.ranking() {
-            let _ = write!(out, "\n### {}\n\n", analysis.documents[index].id);
+            let _ = write!(out, "\n### {}\n\n", visible(&analysis.documents[index].id));
             let findings = by_importance(&analysis.verdicts[index].findings);
             if findings.is_empty() {
                 out.push_str("No findings.\n");
@@ -36,9 +37,14 @@ impl Report for Markdown {
                 let excerpt = f
                     .excerpt
                     .as_ref()
-                    .map(|e| format!(": `{}`", e.replace('`', "'")))
+                    .map(|e| format!(": `{}`", visible(e).replace('`', "'")))
                     .unwrap_or_default();
-                let _ = writeln!(out, "- **{}** {}{excerpt}", label(f), f.message);
+                let _ = writeln!(
+                    out,
+                    "- **{}** {}{excerpt}",
+                    visible(&label(f)),
+                    visible(&f.message)
+                );
             }
         }
         out
