@@ -24,8 +24,7 @@ pub struct Finding {
     pub severity: Severity,
     /// What this finding adds to the score.
     pub weight: f64,
-    /// The most the score can be because of this finding.
-    #[serde(skip)]
+    /// The most the score can be because of this finding (`null` in JSON when none).
     pub cap: Option<f64>,
     pub line: Option<usize>,
     pub column: Option<usize>,

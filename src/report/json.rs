@@ -1,7 +1,9 @@
 //! `--format json`: the `prov.score/1` schema of DESIGN.md, for programs.
 //!
 //! Field names are a public contract: add fields freely, rename none without a
-//! new schema version. Unknown values are `null`, never invented.
+//! new schema version. Unknown values are `null`, never invented. Beyond
+//! DESIGN.md's example, a finding has `cap` (the most the score can be because
+//! of it, `null` for none) and `detail`, so the JSON explains a score as the table does.
 
 use super::{Report, by_importance};
 use crate::analysis::{Analysis, Verdict};
@@ -283,4 +285,35 @@ fn copies_of<'a>(analysis: &'a Analysis, index: usize, pairs: &[&'a CopyPair]) -
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Regression: the JSON had no `cap`, so it could not explain a score of 0.
+    #[test]
+    fn a_finding_gives_its_cap_or_null() {
+        let seeds = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("seeds");
+        let settings = Settings::builtin();
+        let fiction = seeds.join("003_fa223e60b4ee97ca.txt");
+        let analysis =
+            crate::analysis::analyze(crate::corpus::load(&[fiction]), &settings).unwrap();
+        let json: serde_json::Value =
+            serde_json::from_str(&Json(JsonLayout::Compact).render(&analysis, &settings)).unwrap();
+        let findings = json["articles"][0]["findings"].as_array().unwrap();
+        let field = |rule: &str, name: &str| {
+            let finding = findings.iter().find(|f| f["rule"] == rule).unwrap();
+            finding[name].clone()
+        };
+        assert_eq!(
+            field("self-declared-fiction", "cap"),
+            serde_json::json!(0.0)
+        );
+        assert_eq!(
+            field("self-declared-fiction", "weight"),
+            serde_json::json!(-100.0)
+        );
+        assert_eq!(field("missing-date", "cap"), serde_json::Value::Null);
+    }
 }
