@@ -149,7 +149,7 @@ pub fn run(cli: Cli) -> io::Result<u8> {
         Command::Rules(RulesCommand::List(rules)) => with_rules(&rules, list_rules),
         Command::Rules(RulesCommand::Check { file }) => check_rules(file),
         Command::Rules(RulesCommand::Explain { id, rules }) => {
-            with_rules(&rules, |s| explain(s, &id))
+            with_rules(&rules, |s| explain(s, rules.rules.as_deref(), &id))
         }
         Command::Outlets(command) => outlets::run(command),
         Command::Init { force } => init(force),
@@ -521,28 +521,86 @@ fn check_rules(file: Option<PathBuf>) -> io::Result<u8> {
     Ok(0)
 }
 
-fn explain(settings: &Settings, id: &str) -> io::Result<u8> {
-    let text = if let Some(rule) = settings.rule(id) {
-        let cap = rule
-            .cap
-            .map(|c| format!(", caps the score at {c}"))
-            .unwrap_or_default();
-        let severity = format!("{:?}", rule.severity).to_lowercase();
-        let kind = kind_name(rule.kind);
-        format!(
-            "{id}: {kind} rule, {severity}, weight {:+}{cap}\n{}\n\n{}\n",
-            rule.weight,
-            rule.message,
-            rule.explanation.trim()
-        )
-    } else if let Some(signal) = prov::detect::signals().find(|s| s.name == id) {
-        format!("{id}: signal\n\n{}\n", signal.explanation)
-    } else {
+/// `prov rules explain ID`, from the rules of `rules_file` (or the built-in ones).
+fn explain(settings: &Settings, rules_file: Option<&Path>, id: &str) -> io::Result<u8> {
+    let rules_text = match rules_file {
+        Some(path) => match read_config(path, "rules file") {
+            Ok(text) => text,
+            Err(code) => return Ok(code),
+        },
+        None => DEFAULT_RULES.to_string(),
+    };
+    let Some(text) = explanation(settings, &rules_text, id) else {
         eprintln!("prov: error: no rule or signal named `{id}` (see `prov rules list`)");
         return Ok(EXIT_ERROR);
     };
     io::stdout().lock().write_all(text.as_bytes())?;
     Ok(0)
+}
+
+/// A rule's kind, severity, weight and cap, whether it is off, what it tests (its
+/// own keys, as `rules_text` writes them), its message and its explanation; or a
+/// signal's explanation; none for an unknown id.
+fn explanation(settings: &Settings, rules_text: &str, id: &str) -> Option<String> {
+    if let Some(rule) = settings.rule(id) {
+        let cap = rule
+            .cap
+            .map(|c| format!(", caps the score at {c}"))
+            .unwrap_or_default();
+        let off = if rule.enabled {
+            ""
+        } else {
+            ", disabled (enabled = false)"
+        };
+        let severity = format!("{:?}", rule.severity).to_lowercase();
+        let kind = kind_name(rule.kind);
+        Some(format!(
+            "{id}: {kind} rule, {severity}, weight {:+}{cap}{off}\n{}{}\n\n{}\n",
+            rule.weight,
+            rule_test(rules_text, id),
+            rule.message,
+            rule.explanation.trim()
+        ))
+    } else {
+        let signal = prov::detect::signals().find(|s| s.name == id)?;
+        Some(format!("{id}: signal\n\n{}\n", signal.explanation))
+    }
+}
+
+/// The keys of a `[[rule]]` that say what it tests, in the order a reader wants
+/// them (the others are shown in the first line or are its texts).
+const RULE_TEST_KEYS: &[&str] = &[
+    "phrases",
+    "pattern",
+    "max-hits",
+    "min",
+    "max",
+    "field",
+    "signal",
+    "op",
+    "value",
+    "if",
+    "then",
+    "of",
+    "kinds",
+    "prior-below",
+];
+
+/// What the rule `id` of a valid rules file tests: a `key = value` line, indented,
+/// for each of its [`RULE_TEST_KEYS`].
+fn rule_test(rules_text: &str, id: &str) -> String {
+    let table: toml::Table = rules_text.parse().expect("a rules file already validated");
+    let rule = table["rule"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(toml::Value::as_table)
+        .find(|rule| rule.get("id").and_then(toml::Value::as_str) == Some(id))
+        .expect("a rule of the settings is in its file");
+    RULE_TEST_KEYS
+        .iter()
+        .filter_map(|&key| rule.get(key).map(|value| format!("  {key} = {value}\n")))
+        .collect()
 }
 
 fn init(force: bool) -> io::Result<u8> {
@@ -554,4 +612,52 @@ fn init(force: bool) -> io::Result<u8> {
     std::fs::write(path, DEFAULT_RULES)?;
     eprintln!("prov: wrote rules.toml; edit it, then use it with `prov score --rules rules.toml`");
     Ok(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Regression: `prov rules explain` did not say what a rule tests, nor that it was off.
+    #[test]
+    fn explain_shows_what_a_rule_tests_and_that_it_is_off() {
+        let rules = DEFAULT_RULES.replacen(
+            "id = \"site-chrome\"\n",
+            "id = \"site-chrome\"\nenabled = false\n",
+            1,
+        );
+        let settings = Settings::parse(&rules, "rules.toml").unwrap();
+        let text = explanation(&settings, &rules, "site-chrome").unwrap();
+        assert!(
+            text.starts_with(
+                "site-chrome: metric rule, info, weight -5, disabled (enabled = false)\n  \
+                 signal = \"chrome_lines\"\n  op = \">=\"\n  value = 1\nleftover site chrome"
+            ),
+            "{text}"
+        );
+    }
+
+    /// Every key a default rule sets is in the first line, a text, or what it tests.
+    #[test]
+    fn explain_shows_every_key_of_the_default_rules() {
+        const SHOWN: &[&str] = &[
+            "id",
+            "kind",
+            "severity",
+            "weight",
+            "cap",
+            "enabled",
+            "message",
+            "explanation",
+        ];
+        let table: toml::Table = DEFAULT_RULES.parse().unwrap();
+        for rule in table["rule"].as_array().unwrap() {
+            for key in rule.as_table().unwrap().keys() {
+                assert!(
+                    SHOWN.contains(&key.as_str()) || RULE_TEST_KEYS.contains(&key.as_str()),
+                    "`prov rules explain` does not show `{key}`"
+                );
+            }
+        }
+    }
 }
