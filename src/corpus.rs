@@ -6,6 +6,8 @@
 //! dropped silently. Formats: plain text and Markdown (with optional TOML front
 //! matter between `+++` lines), HTML (text and `<meta>` tags) and JSON lines.
 //! Encodings are in `corpus/decode.rs`; the limits on size, in the README's "Limits".
+//! Standard input (`-`) is JSON lines when its first line that is not blank is
+//! a JSON object (ids `stdin#id`, paths `-:line`), else one text article (`stdin`).
 //!
 //! Hidden files and folders (names starting with `.`) found while walking a
 //! folder are not read; each is listed in [`Corpus::hidden`], so the totals
@@ -40,7 +42,8 @@ use serde::Deserialize;
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::fs;
-use std::io::Read;
+use std::io::{BufRead, Read};
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 /// A single file larger than this is refused as "too large" (JSON lines files are
@@ -506,12 +509,21 @@ pub fn load_with_draft(draft: &Path, context: &[PathBuf]) -> Result<Corpus, Load
     Ok(finish(loading).0)
 }
 
-fn load_stdin<T>(loading: &mut Loading<T>) {
+/// Standard input: JSON lines when its first line that is not blank is a JSON
+/// object (as `cat feed.jsonl | prov score -` gives), else one text article.
+fn load_stdin<T: Send>(loading: &mut Loading<T>) {
+    let mut stdin = std::io::BufReader::new(std::io::stdin());
     let mut bytes = Vec::new();
-    if let Err(e) = std::io::stdin()
-        .take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-    {
+    let first = match first_line(&mut stdin, &mut bytes) {
+        Ok(first) => first,
+        Err(e) => return loading.fail("-", format!("cannot read standard input: {e}")),
+    };
+    if is_json_object(&bytes[first]) {
+        let input = std::io::Cursor::new(bytes).chain(stdin);
+        return jsonl::load_stream(input, "-", STDIN_ID, loading);
+    }
+    let rest = MAX_FILE_BYTES + 1 - bytes.len() as u64;
+    if let Err(e) = stdin.take(rest).read_to_end(&mut bytes) {
         return loading.fail("-", format!("cannot read standard input: {e}"));
     }
     if bytes.len() as u64 > MAX_FILE_BYTES {
@@ -521,6 +533,26 @@ fn load_stdin<T>(loading: &mut Loading<T>) {
         Ok(decoded) => add_plain(loading, STDIN_ID, "-", decoded),
         Err(e) => loading.fail("-", e),
     }
+}
+
+/// Read lines into `bytes` up to the first that is not blank (or the end, or
+/// [`MAX_FILE_BYTES`] in all), and give where that line is in `bytes`.
+fn first_line(input: &mut impl BufRead, bytes: &mut Vec<u8>) -> std::io::Result<Range<usize>> {
+    loop {
+        let from = bytes.len();
+        let rest = MAX_FILE_BYTES + 1 - from as u64;
+        let read = input.take(rest).read_until(b'\n', bytes)?;
+        let line = &bytes[from..];
+        if read == 0 || !line.trim_ascii().is_empty() || bytes.len() as u64 > MAX_FILE_BYTES {
+            return Ok(from..bytes.len());
+        }
+    }
+}
+
+/// Whether a line (a byte-order mark aside) is one JSON object.
+fn is_json_object(line: &[u8]) -> bool {
+    let line = line.strip_prefix(b"\xef\xbb\xbf").unwrap_or(line);
+    serde_json::from_slice::<serde_json::Map<String, serde_json::Value>>(line).is_ok()
 }
 
 fn walk_error(e: &walkdir::Error) -> String {

@@ -462,3 +462,43 @@ fn terminal_escape_codes_are_shown_not_obeyed() {
         assert!(out.contains(r"u{1b}[31mRed"), "{args:?}:\n{out}");
     }
 }
+
+/// `prov score -` with `input` on standard input, as JSON.
+fn score_stdin(input: &str) -> (Value, String) {
+    use std::io::Write;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_prov"))
+        .args(["score", "--format", "json", "-"])
+        .env("NO_COLOR", "1")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(input.as_bytes()).unwrap();
+    drop(stdin);
+    let output = child.wait_with_output().unwrap();
+    (
+        serde_json::from_slice(&output.stdout).unwrap(),
+        stderr(&output),
+    )
+}
+
+/// Regression: `cat feed.jsonl | prov score -` was one text article of JSON.
+#[test]
+fn json_lines_on_standard_input_are_articles_and_text_is_one() {
+    let lines = "\n{\"id\": \"one\", \"text\": \"Kyodo news agency said the office opens.\"}\n[1]\n{\"id\": \"two\", \"text\": \"Reuters reported it.\"}\n";
+    let (json, err) = score_stdin(lines);
+    let ids: Vec<&str> = json["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["stdin#one", "stdin#two"], "{err}");
+    assert_eq!(article(&json, "stdin#two")["path"], "-:4");
+    assert_eq!(json["errors"][0]["path"], "-:3");
+    let (json, _) = score_stdin(&seed_text());
+    assert_eq!(json["articles"][0]["id"], "stdin");
+    assert_eq!(json["articles"][0]["path"], "-");
+}

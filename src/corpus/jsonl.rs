@@ -114,9 +114,31 @@ pub(super) fn load<T: Send>(path: &Path, shown: &str, prefix: &str, loading: &mu
         Ok(file) => file,
         Err(e) => return loading.fail(shown, format!("cannot read: {e}")),
     };
+    let source = again(path, &file, shown, prefix);
+    load_lines(file, source, shown, prefix, loading);
+}
+
+/// Load JSON lines from a stream that cannot be read again (standard input):
+/// the entries keep their texts.
+pub(super) fn load_stream<T: Send>(
+    input: impl Read + Send,
+    shown: &str,
+    prefix: &str,
+    loading: &mut Loading<T>,
+) {
+    load_lines(input, None, shown, prefix, loading);
+}
+
+fn load_lines<T: Send>(
+    input: impl Read + Send,
+    source: Option<Arc<Source>>,
+    shown: &str,
+    prefix: &str,
+    loading: &mut Loading<T>,
+) {
     let mut reader = Reader {
-        source: again(path, &file, shown, prefix),
-        reader: BufReader::new(file),
+        source,
+        reader: BufReader::new(input),
         number: 0,
         offset: 0,
     };
@@ -148,14 +170,14 @@ const BATCH_BYTES: usize = 8 << 20;
 
 /// A JSON lines file being read a batch at a time, with the number and offset
 /// of the next line.
-struct Reader {
+struct Reader<R> {
     source: Option<Arc<Source>>,
-    reader: BufReader<File>,
+    reader: BufReader<R>,
     number: usize,
     offset: u64,
 }
 
-impl Reader {
+impl<R: Read> Reader<R> {
     /// Read lines into `batch` until it holds [`BATCH_BYTES`] or the file ends:
     /// whether there is more to read. A line too long or a read that fails is
     /// kept in the batch as an error at its place.
@@ -387,10 +409,7 @@ fn parse(
     if text.trim().is_empty() {
         return Ok(None);
     }
-    let record: Record = match serde_json::from_str(text.trim_end_matches(['\n', '\r'])) {
-        Ok(record) => record,
-        Err(e) => return Err(bad_json(&e)),
-    };
+    let record = record(text.trim_end_matches(['\n', '\r']))?;
     let Some(body) = record.text.filter(|t| !t.trim().is_empty()) else {
         return Err("empty `text`".into());
     };
@@ -409,6 +428,32 @@ fn parse(
     let mut doc = Document::new(format!("{prefix}#{id}"), at, body, front);
     doc.encoding = encoding;
     Ok(Some(doc))
+}
+
+/// The record of a line, or why it is not one.
+fn record(line: &str) -> Result<Record, String> {
+    if !line.trim_start().starts_with('{') {
+        return Err(match serde_json::from_str::<serde_json::Value>(line) {
+            Ok(value) => format!(
+                "the line must be a JSON object ({{\"id\": …, \"text\": …}}), not {}",
+                json_kind(&value)
+            ),
+            Err(e) => bad_json(&e),
+        });
+    }
+    serde_json::from_str(line).map_err(|e| bad_json(&e))
+}
+
+/// "an array", "a string", …: what a JSON value is, for an error message.
+fn json_kind(value: &serde_json::Value) -> &'static str {
+    match value {
+        serde_json::Value::Array(_) => "an array",
+        serde_json::Value::String(_) => "a string",
+        serde_json::Value::Number(_) => "a number",
+        serde_json::Value::Bool(_) => "a boolean",
+        serde_json::Value::Null => "null",
+        serde_json::Value::Object(_) => "an object",
+    }
 }
 
 /// serde_json's message, with the column but without its "line 1" (the line is in the path).
@@ -479,6 +524,21 @@ mod tests {
             "bad JSON at column 18: EOF while parsing a value"
         );
         assert_eq!(errors[1], ("a.jsonl:3", "empty `text`"));
+    }
+
+    /// Regression: `[1,2,3]` was "invalid type: integer `2`, expected a string".
+    #[test]
+    fn a_line_that_is_not_an_object_says_so() {
+        let (_dir, _path, corpus) = loaded(b"[1,2,3]\n  \"text\"\nnot json\n");
+        let errors: Vec<_> = corpus.errors.iter().map(|e| e.error.as_str()).collect();
+        assert_eq!(
+            errors,
+            [
+                "the line must be a JSON object ({\"id\": …, \"text\": …}), not an array",
+                "the line must be a JSON object ({\"id\": …, \"text\": …}), not a string",
+                "bad JSON at column 2: expected ident",
+            ]
+        );
     }
 
     #[test]
