@@ -6,6 +6,9 @@
 //! dropped silently. Formats: plain text and Markdown (with optional TOML front
 //! matter between `+++` lines), HTML (text and `<meta>` tags) and JSON lines.
 //! Encodings are in `corpus/decode.rs`; the limits on size, in the README's "Limits".
+//! A publication date given in front matter or a JSON line must be one
+//! ([`given_date`]); one that is not (`2023-02-30`, `"not a date"`) makes the
+//! input an error naming it, as any other bad front matter does.
 //! Standard input (`-`) is JSON lines when its first line that is not blank is
 //! a JSON object (ids `stdin#id`, paths `-:line`), else one text article (`stdin`).
 //!
@@ -37,6 +40,7 @@ pub use decode::WINDOWS_1252_NAME;
 pub use entry::Entry;
 pub use lines::Lines;
 
+use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde::Deserialize;
 use std::borrow::Cow;
@@ -655,18 +659,63 @@ fn split_front_matter(text: &str) -> Result<Option<(FrontMatter, usize, usize)>,
         .map(|(i, _)| i)
         .ok_or("front matter opened with +++ on line 1 is never closed")?;
     let toml_text = &rest[..close];
-    let front: FrontMatter = toml::from_str(toml_text).map_err(|e| {
+    let mut front: FrontMatter = toml::from_str(toml_text).map_err(|e| {
         let line = e
             .span()
             .map_or(2, |span| 2 + toml_text[..span.start].matches('\n').count());
         format!("front matter, line {line}: {}", e.message().trim_end())
     })?;
+    if let Some(value) = front.published.take() {
+        front.published = given_date(&value).map_err(|e| {
+            let line = toml_text
+                .lines()
+                .position(|l| l.trim_start().starts_with("published"))
+                .map_or(2, |index| 2 + index);
+            format!("front matter, line {line}: {e}")
+        })?;
+    }
     let after_close = opener + close + 3;
     let body_start = text[after_close..]
         .find('\n')
         .map_or(text.len(), |i| after_close + i + 1);
     let first_line = text[..body_start].matches('\n').count() + 1;
     Ok(Some((front, body_start, first_line)))
+}
+
+/// A publication date given by the input as text (front matter, JSON): kept when
+/// ISO 8601 (`2023-05-10`, with or without a time, as extraction reads it), written
+/// as ISO when in a common written form (`May 10, 2023`, `10 May 2023`, RFC 2822),
+/// none when blank; otherwise an error naming the value, so that a date given
+/// but unreadable (`2023-02-30`) is never dropped silently.
+pub(crate) fn given_date(value: &str) -> Result<Option<String>, String> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Ok(None);
+    }
+    let iso = value.get(..10).filter(|head| {
+        let bytes = head.as_bytes();
+        bytes[4] == b'-' && bytes[7] == b'-'
+    });
+    let date = match iso {
+        Some(head) => NaiveDate::parse_from_str(head, "%Y-%m-%d")
+            .ok()
+            .map(|_| value.to_string()),
+        None => written_date(value).map(|date| date.to_string()),
+    };
+    date.map(Some)
+        .ok_or_else(|| format!("`published` is not a date: {value:?}"))
+}
+
+/// A date in one of the common written forms.
+fn written_date(value: &str) -> Option<NaiveDate> {
+    ["%B %d, %Y", "%B %d %Y", "%d %B %Y", "%Y/%m/%d"]
+        .iter()
+        .find_map(|format| NaiveDate::parse_from_str(value, format).ok())
+        .or_else(|| {
+            chrono::DateTime::parse_from_rfc2822(value)
+                .ok()
+                .map(|d| d.date_naive())
+        })
 }
 
 fn date_as_string<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
@@ -766,6 +815,44 @@ mod tests {
                 .starts_with("front matter, line 3: unknown field `who`"),
             "{errors:?}"
         );
+    }
+
+    /// Regression: `2023-02-30` became no date, and the article just got `missing-date`.
+    #[test]
+    fn a_given_date_that_is_not_one_is_an_error_naming_its_line() {
+        let mut loading = Loading::new(&|_| ());
+        let text = "+++\ntitle = 'T'\npublished = \"2023-02-30\"\n+++\nBody";
+        add_plain(&mut loading, "x", "x.md", plain(text));
+        let written = "+++\npublished = \"May 10, 2023\"\n+++\nBody";
+        add_plain(&mut loading, "y", "y.md", plain(written));
+        let errors = &loading.corpus.errors;
+        assert_eq!(
+            (errors[0].path.as_str(), errors[0].error.as_str()),
+            (
+                "x.md",
+                "front matter, line 3: `published` is not a date: \"2023-02-30\""
+            )
+        );
+        let doc = loading.corpus.documents[0].document().unwrap();
+        assert_eq!(doc.front.published.as_deref(), Some("2023-05-10"));
+    }
+
+    #[test]
+    fn given_dates_in_iso_and_written_forms_are_read() {
+        for (given, read) in [
+            ("2023-05-10", Some("2023-05-10")),
+            (
+                "2023-05-10T23:30:00-05:00",
+                Some("2023-05-10T23:30:00-05:00"),
+            ),
+            ("10 May 2023", Some("2023-05-10")),
+            ("Sep 3, 2023", Some("2023-09-03")),
+            ("Wed, 10 May 2023 08:00:00 +0000", Some("2023-05-10")),
+            ("  ", None),
+        ] {
+            assert_eq!(given_date(given).unwrap().as_deref(), read, "{given}");
+        }
+        assert!(given_date("next Tuesday").is_err());
     }
 
     fn plain(text: &str) -> decode::Decoded {

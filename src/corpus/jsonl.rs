@@ -5,6 +5,8 @@
 //! Lines end at a line feed or at a lone carriage return (a raw carriage
 //! return cannot occur inside a JSON record, so this never splits one). A line
 //! that is not UTF-8 is decoded as Windows-1252 when it plainly is that.
+//! `published` is a date as text or seconds since the epoch; an epoch before
+//! 1900 is a scraper's placeholder for "unknown" and reads as no date.
 //!
 //! Lines are parsed in parallel, a batch of a few megabytes at a time while the
 //! next batch is read, and added in file order. Each line's text is let go once
@@ -13,7 +15,8 @@
 //! when a later stage needs the text ([`Line`]). A file that cannot be read twice
 //! (a pipe) keeps its texts instead.
 
-use super::{Document, Entry, FrontMatter, LoadError, Loading, MAX_FILE_BYTES, decode};
+use super::{Document, Entry, FrontMatter, LoadError, Loading, MAX_FILE_BYTES, decode, given_date};
+use chrono::Datelike;
 use rayon::prelude::*;
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -421,7 +424,7 @@ fn parse(
     let front = FrontMatter {
         url: record.url.or(record.domain),
         outlet: record.outlet,
-        published: record.published.and_then(published),
+        published: record.published.map(published).transpose()?.flatten(),
         title: record.title,
         author: record.author.and_then(author),
     };
@@ -465,15 +468,27 @@ fn bad_json(e: &serde_json::Error) -> String {
     format!("bad JSON at column {}: {reason}", e.column())
 }
 
-/// A date as text, or seconds since the epoch as a date.
-fn published(value: serde_json::Value) -> Option<String> {
+/// Before this year, a date given as seconds since the epoch is a scraper's
+/// placeholder for "unknown" (PolitiFact's `-62106825600`, in the year 1), not a
+/// date: it is read as no date, as `null` is.
+const FIRST_EPOCH_YEAR: i32 = 1900;
+
+/// A date as text ([`given_date`]), or seconds since the epoch as a date; an
+/// error naming the value when it is neither.
+fn published(value: serde_json::Value) -> Result<Option<String>, String> {
+    let not_a_date = |value: &dyn std::fmt::Display| format!("`published` is not a date: {value}");
     match value {
-        serde_json::Value::String(s) => Some(s),
+        serde_json::Value::String(s) => given_date(&s),
+        serde_json::Value::Null => Ok(None),
         serde_json::Value::Number(n) => {
-            let seconds = n.as_f64()? as i64;
-            chrono::DateTime::from_timestamp(seconds, 0).map(|d| d.date_naive().to_string())
+            let date = n
+                .as_f64()
+                .and_then(|seconds| chrono::DateTime::from_timestamp(seconds as i64, 0))
+                .ok_or_else(|| not_a_date(&n))?
+                .date_naive();
+            Ok((date.year() >= FIRST_EPOCH_YEAR).then(|| date.to_string()))
         }
-        _ => None,
+        other => Err(not_a_date(&other)),
     }
 }
 
@@ -524,6 +539,37 @@ mod tests {
             "bad JSON at column 18: EOF while parsing a value"
         );
         assert_eq!(errors[1], ("a.jsonl:3", "empty `text`"));
+    }
+
+    /// Regression: `"not a date"` became no date without a word.
+    #[test]
+    fn a_published_value_that_is_not_a_date_is_an_error() {
+        let lines = [
+            r#"{"id": 1, "text": "One.", "published": "not a date"}"#,
+            r#"{"id": 2, "text": "Two.", "published": true}"#,
+            r#"{"id": 3, "text": "Three.", "publish_date": -62106825600.0}"#,
+            r#"{"id": 4, "text": "Four.", "publish_date": 1452632548.0}"#,
+        ];
+        let (_dir, _path, corpus) = loaded(lines.join("\n").as_bytes());
+        let errors: Vec<_> = corpus
+            .errors
+            .iter()
+            .map(|e| (e.path.as_str(), e.error.as_str()))
+            .collect();
+        assert_eq!(
+            errors,
+            [
+                ("a.jsonl:1", "`published` is not a date: \"not a date\""),
+                ("a.jsonl:2", "`published` is not a date: true"),
+            ]
+        );
+        // The year-1 placeholder is no date; a real epoch is its day.
+        let published: Vec<_> = corpus
+            .documents
+            .iter()
+            .map(|e| e.document().unwrap().front.published.clone())
+            .collect();
+        assert_eq!(published, [None, Some("2016-01-12".to_string())]);
     }
 
     /// Regression: `[1,2,3]` was "invalid type: integer `2`, expected a string".
