@@ -257,3 +257,55 @@ fn sarif_output_validates_against_the_sarif_2_1_0_schema() {
         serde_json::json!([{"kind": "inSource", "justification": "syndicated under contract"}])
     );
 }
+
+/// A story whose first sentence credits its own outlet, as a newspaper's report does.
+const HARBOUR: &str = "Last month, The Washington Post reported that the harbour authority had quietly doubled the fees it charges small fishing boats for a berth in the old port.
+
+The change came without a public hearing, and several owners said they learned of it only when their monthly invoices arrived with the new figure printed at the bottom.
+
+Owners of the smallest boats, who land most of the town's fresh catch, say the increase will push some of them to sell their licences before the end of the season.
+";
+
+/// `prov audit draft.md --against corpus --format json` where `corpus/post.md` is
+/// [`HARBOUR`] as The Washington Post published it, and the draft is `draft`.
+fn audit_copy_of_the_post(draft: &str) -> Value {
+    let dir = tempfile::tempdir().unwrap();
+    let front = |outlet: &str, date: &str| {
+        format!("+++\noutlet = \"{outlet}\"\npublished = \"{date}\"\n+++\n")
+    };
+    fs::create_dir(dir.path().join("corpus")).unwrap();
+    let post = front("The Washington Post", "2016-01-01") + HARBOUR;
+    fs::write(dir.path().join("corpus/post.md"), post).unwrap();
+    fs::write(
+        dir.path().join("draft.md"),
+        front("Daily Blog", "2016-01-03") + draft,
+    )
+    .unwrap();
+    let args = [
+        "audit",
+        "draft.md",
+        "--against",
+        "corpus",
+        "--format",
+        "json",
+    ];
+    json(&prov_in(dir.path(), &args))
+}
+
+#[test]
+fn a_credit_copied_with_the_text_is_not_the_copiers_credit() {
+    let copy = audit_copy_of_the_post(HARBOUR);
+    assert_eq!(copy["article"]["copies"][0]["attributed"], false);
+    assert!(
+        rules(&copy).contains(&"untraceable-repost"),
+        "{:?}",
+        rules(&copy)
+    );
+    assert_eq!(copy["context"]["untraceable"][0]["article"], "post");
+
+    let credited =
+        format!("{HARBOUR}\nAccording to The Washington Post, the owners will meet the mayor.\n");
+    let credited = audit_copy_of_the_post(&credited);
+    assert_eq!(credited["article"]["copies"][0]["attributed"], true);
+    assert!(!rules(&credited).contains(&"untraceable-repost"));
+}

@@ -4,9 +4,15 @@
 //! source document's outlet (spellings resolved through the registry, so "the
 //! Nikkei" credits "Nikkei Asia"), or when both documents come from the same outlet
 //! (a publisher reusing its own text). Otherwise it is an untraceable repost.
+//!
+//! A credit that lies inside a passage copied from the source, in the words the
+//! source gives it, was copied with it: the source's own "The Washington Post
+//! reported", reposted whole, is the source crediting itself, not the copier
+//! crediting the source. (Words are compared because a passage can reach past
+//! the copied text to a credit of the copier's own that shares a few words.)
 
-use super::CopyPair;
-use crate::extract::Extraction;
+use super::{CopyPair, Passage};
+use crate::extract::{Extraction, Span};
 use crate::outlet::Registry;
 use rayon::prelude::*;
 
@@ -34,7 +40,11 @@ pub fn attribute(pairs: &mut [CopyPair], extractions: &[Extraction], registry: &
         let (Some(copier), Some(source)) = (of(pair.copier), of(pair.source)) else {
             return;
         };
-        pair.attributed = copier.credit(source) || (!pair.directed && source.credit(copier));
+        let copied = |side: fn(&Passage) -> &Span| pair.passages.iter().map(side).collect();
+        let (in_copier, in_source): (Vec<&Span>, Vec<&Span>) =
+            (copied(|p| &p.copier), copied(|p| &p.source));
+        pair.attributed = copier.credit(source, &in_copier)
+            || (!pair.directed && source.credit(copier, &in_source));
     });
 }
 
@@ -58,21 +68,41 @@ impl<'r> OutletName<'r> {
     }
 }
 
+/// One credit a document gives: the outlet it names, its words (a citation's cue, or
+/// the wire's name) and where it is in the text, when known.
+struct Credit<'r> {
+    name: OutletName<'r>,
+    words: String,
+    span: Option<Span>,
+}
+
+impl Credit<'_> {
+    /// The same outlet credited in the same words.
+    fn same(&self, other: &Credit) -> bool {
+        self.words == other.words && self.name.same(&other.name)
+    }
+}
+
 /// A document's own outlet and every outlet it credits.
 struct Names<'r> {
     outlet: Option<OutletName<'r>>,
     /// Its citations' sources and its wire credit.
-    credited: Vec<OutletName<'r>>,
+    credited: Vec<Credit<'r>>,
 }
 
 impl<'r> Names<'r> {
     fn of(extraction: &Extraction, registry: &'r Registry) -> Self {
         let meta = &extraction.meta;
         let outlet = meta.outlet.as_ref().map(|f| f.value.as_str());
-        let named = extraction.citations.iter().map(|c| c.source.as_str());
-        let credited = named
-            .chain(meta.wire.as_ref().map(|f| f.value.as_str()))
-            .map(|name| OutletName::new(name, registry))
+        let cited = (extraction.citations.iter()).map(|c| (&c.source, &c.cue, Some(&c.span)));
+        let wire = (meta.wire.iter()).map(|f| (&f.value, &f.value, f.span.as_ref()));
+        let credited = cited
+            .chain(wire)
+            .map(|(name, words, span)| Credit {
+                name: OutletName::new(name, registry),
+                words: words.trim().to_lowercase(),
+                span: span.cloned(),
+            })
             .collect();
         Names {
             outlet: outlet.map(|name| OutletName::new(name, registry)),
@@ -80,13 +110,22 @@ impl<'r> Names<'r> {
         }
     }
 
-    /// Whether this document names `source`'s outlet, or shares it.
-    fn credit(&self, source: &Names) -> bool {
+    /// Whether this document shares `source`'s outlet, or names it in a credit of
+    /// its own: not one that lies in the passages it `copied` from the source and
+    /// that the source gives in the same words.
+    fn credit(&self, source: &Names, copied: &[&Span]) -> bool {
         let Some(outlet) = &source.outlet else {
             return false;
         };
-        let mut named = self.outlet.iter().chain(&self.credited);
-        named.any(|name| name.same(outlet))
+        let overlaps = |a: &Span, b: &Span| a.start < b.end && b.start < a.end;
+        let in_copied = |span: &Option<Span>| {
+            (span.as_ref()).is_some_and(|s| copied.iter().any(|c| overlaps(c, s)))
+        };
+        let copied_credit = |credit: &Credit| {
+            in_copied(&credit.span) && source.credited.iter().any(|c| c.same(credit))
+        };
+        self.outlet.as_ref().is_some_and(|name| name.same(outlet))
+            || (self.credited.iter()).any(|c| c.name.same(outlet) && !copied_credit(c))
     }
 }
 
@@ -192,5 +231,31 @@ mod tests {
             pair(0, 1, true)
         ));
         assert!(attributed(&[cnn, cites_cnn], pair(0, 1, false)));
+    }
+
+    #[test]
+    fn a_credit_inside_a_passage_copied_from_the_source_is_the_sources_own() {
+        // Both cite "according to Nikkei" at 0..1 (see `extraction`).
+        let source = extraction(Some("Nikkei Asia"), None, &["Nikkei"]);
+        let copier = extraction(Some("Blog"), None, &["Nikkei"]);
+        let copied = |copier_span: Span| {
+            let mut p = pair(0, 1, true);
+            p.passages = vec![Passage {
+                copier: copier_span,
+                source: 100..200,
+            }];
+            p
+        };
+        let docs = [copier, source.clone()];
+        assert!(!attributed(&docs, copied(0..50)), "the credit was copied");
+        assert!(
+            attributed(&docs, copied(1..50)),
+            "the credit is the copier's"
+        );
+        let in_other_words = extraction(Some("Blog"), None, &["Nikkei Asia"]);
+        assert!(
+            attributed(&[in_other_words, source], copied(0..50)),
+            "a credit the source does not give is the copier's"
+        );
     }
 }
