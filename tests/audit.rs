@@ -309,3 +309,24 @@ fn a_credit_copied_with_the_text_is_not_the_copiers_credit() {
     assert_eq!(credited["article"]["copies"][0]["attributed"], true);
     assert!(!rules(&credited).contains(&"untraceable-repost"));
 }
+
+#[test]
+fn a_json_lines_draft_in_the_folder_it_is_read_against_is_not_its_own_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("corpus")).unwrap();
+    let line =
+        serde_json::json!({"id": "harbour", "text": HARBOUR, "outlet": "The Washington Post"});
+    fs::write(dir.path().join("corpus/post.jsonl"), format!("{line}\n")).unwrap();
+    fs::write(dir.path().join("corpus/other.md"), CLICKBAIT).unwrap();
+    let args = [
+        "audit",
+        "corpus/post.jsonl",
+        "--against",
+        "corpus",
+        "--format",
+        "json",
+    ];
+    let json = json(&prov_in(dir.path(), &args));
+    assert_eq!(json["against"], 1, "only other.md");
+    assert_eq!(json["article"]["copies"], serde_json::json!([]));
+}
