@@ -330,3 +330,96 @@ fn a_json_lines_draft_in_the_folder_it_is_read_against_is_not_its_own_copy() {
     assert_eq!(json["against"], 1, "only other.md");
     assert_eq!(json["article"]["copies"], serde_json::json!([]));
 }
+
+/// `prov audit DRAFT --against corpus --format FORMAT` in a folder with `files`
+/// and `corpus/post.md`, [`HARBOUR`] as The Washington Post published it.
+fn audit_against_the_post(files: &[(&str, &str)], draft: &str, format: &str) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("corpus")).unwrap();
+    let post = format!(
+        "+++\noutlet = \"The Washington Post\"\npublished = \"2016-01-01\"\n+++\n{HARBOUR}"
+    );
+    fs::write(dir.path().join("corpus/post.md"), post).unwrap();
+    for (name, text) in files {
+        fs::write(dir.path().join(name), text).unwrap();
+    }
+    let args = ["audit", draft, "--against", "corpus", "--format", format];
+    stdout(&prov_in(dir.path(), &args))
+}
+
+/// [`HARBOUR`] as an HTML page, each paragraph on a line of its own, with `before`
+/// and `after` around the first paragraph.
+fn harbour_page(before: &str, after: &str) -> String {
+    let paragraphs: Vec<String> = HARBOUR
+        .split("\n\n")
+        .map(|p| format!("<p>{}</p>", p.trim()))
+        .collect();
+    format!(
+        "<html><head><title>Fees</title></head><body>\n<h1>Fees</h1>\n{before}{}{after}\n{}\n</body></html>\n",
+        paragraphs[0],
+        paragraphs[1..].join("\n")
+    )
+}
+
+#[test]
+fn an_html_draft_says_that_its_positions_count_its_extracted_text() {
+    let page = harbour_page("", "");
+    let files = [("draft.html", page.as_str())];
+    let text = audit_against_the_post(&files, "draft.html", "text");
+    assert!(text.starts_with(
+        "note: draft.html is HTML: lines and columns count the lines of its extracted text (one block element per line, as shown below), not the lines of the file\n\n\
+         warning[untraceable-repost]: copies another article's text without crediting its outlet\n  \
+         ┌─ draft.html (extracted text):2:1\n"
+    ), "{text}");
+    let json: Value =
+        serde_json::from_str(&audit_against_the_post(&files, "draft.html", "json")).unwrap();
+    assert_eq!(
+        json["positions"],
+        serde_json::json!({"kind": "extracted-text", "file": "draft.html"})
+    );
+    let sarif: Value =
+        serde_json::from_str(&audit_against_the_post(&files, "draft.html", "sarif")).unwrap();
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    let repost = results
+        .iter()
+        .find(|r| r["ruleId"] == "untraceable-repost")
+        .unwrap();
+    assert_eq!(
+        repost["locations"][0],
+        serde_json::json!({"physicalLocation": {"artifactLocation": {"uri": "draft.html"}}}),
+        "no region: the page's own lines are not known"
+    );
+    let message = repost["message"]["text"].as_str().unwrap();
+    assert!(
+        message.ends_with(" (line 2, column 1 of the extracted text)"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_json_lines_draft_is_located_on_its_line_of_the_file() {
+    let line = serde_json::json!({"id": "harbour", "text": HARBOUR, "outlet": "Daily Blog", "published": "2016-01-03"});
+    let line = format!("{line}\n");
+    let files = [("draft.jsonl", line.as_str())];
+    let text = audit_against_the_post(&files, "draft.jsonl", "text");
+    assert!(
+        text.contains("┌─ draft.jsonl:1 (\"text\" field):1:1\n"),
+        "{text}"
+    );
+    let sarif: Value =
+        serde_json::from_str(&audit_against_the_post(&files, "draft.jsonl", "sarif")).unwrap();
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    let repost = results
+        .iter()
+        .find(|r| r["ruleId"] == "untraceable-repost")
+        .unwrap();
+    assert_eq!(
+        repost["locations"][0]["physicalLocation"],
+        serde_json::json!({"artifactLocation": {"uri": "draft.jsonl"}, "region": {"startLine": 1}})
+    );
+    let message = repost["message"]["text"].as_str().unwrap();
+    assert!(
+        message.ends_with(" (line 1, column 1 of the \"text\" field)"),
+        "{message}"
+    );
+}

@@ -8,6 +8,7 @@
 
 pub mod baseline;
 pub mod context;
+pub mod positions;
 pub mod suppress;
 
 use crate::analysis::{Analysis, Verdict};
@@ -18,6 +19,7 @@ use crate::score;
 use crate::settings::Settings;
 use baseline::Baseline;
 use context::Context;
+use positions::Positions;
 use serde::Serialize;
 use std::borrow::Cow;
 
@@ -29,6 +31,8 @@ pub struct Audit<'a> {
     pub doc: usize,
     /// The draft, with its text: the analysis' own when it keeps it, else read again.
     pub draft: Cow<'a, Document>,
+    /// What the lines and columns of its findings count.
+    pub positions: Positions,
     /// The findings nobody has accepted and the score they give.
     pub verdict: Verdict,
     /// Findings an inline marker or the baseline accepted.
@@ -100,6 +104,7 @@ pub fn audit<'a>(
         },
         suppressed,
         context: context::context(analysis, doc, &draft),
+        positions: Positions::of(&draft),
         draft,
     })
 }

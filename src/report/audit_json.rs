@@ -7,6 +7,7 @@
 use super::AuditReport;
 use super::json::{Article, Error, RulesUsed, article, errors};
 use crate::audit::context::Context;
+use crate::audit::positions::Positions;
 use crate::audit::{Audit, Suppressed};
 use crate::reuse::CopyPair;
 use crate::settings::Settings;
@@ -21,6 +22,8 @@ struct Output<'a> {
     schema: &'static str,
     rules: RulesUsed<'a>,
     article: Article<'a>,
+    /// What the lines and columns of the article's findings count.
+    positions: &'a Positions,
     suppressed: &'a [Suppressed],
     context: &'a Context,
     /// How many other articles the draft was read against.
@@ -40,6 +43,7 @@ impl AuditReport for AuditJson {
             schema: SCHEMA,
             rules: RulesUsed::of(settings),
             article: article(analysis, audit.doc, &audit.verdict, &copies),
+            positions: &audit.positions,
             suppressed: &audit.suppressed,
             context: &audit.context,
             against: analysis.documents.len() - 1,

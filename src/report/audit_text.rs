@@ -28,8 +28,15 @@ impl AuditReport for AuditText {
         let doc = &audit.draft;
         // Blank lines stand in for front matter, so codespan's line numbers are the file's.
         let source = "\n".repeat(doc.lines().first() - 1) + &doc.text;
-        let file = SimpleFile::new(doc.path.as_str(), source.as_str());
+        let name = match audit.positions.text_name() {
+            Some(text) => format!("{} ({text})", doc.path),
+            None => doc.path.clone(),
+        };
+        let file = SimpleFile::new(name.as_str(), source.as_str());
         let mut out = String::new();
+        if let Some(caveat) = audit.positions.caveat() {
+            let _ = writeln!(out, "note: {caveat}\n");
+        }
         for finding in by_importance(&audit.verdict.findings) {
             let diagnostic = diagnostic(doc, finding, settings);
             out.push_str(&emit(&file, &diagnostic, self.colour));

@@ -5,8 +5,13 @@
 //! marker is `inSource` with its reason as the justification; the baseline is
 //! `external`), so a viewer can show what was accepted and why. Columns count
 //! Unicode code points, as `prov` does everywhere (`columnKind`).
+//!
+//! A region is given only where it is one of the file's: for an HTML page the
+//! result is on the file, for a JSON line on its line, and the message says
+//! where in the article's text (see [`Positions`]).
 
 use super::AuditReport;
+use crate::audit::positions::Positions;
 use crate::audit::{self, Audit, Suppressed, Suppression, baseline};
 use crate::config::Severity;
 use crate::corpus::Document;
@@ -27,7 +32,7 @@ impl AuditReport for Sarif {
         let suppressed = audit.suppressed.iter().map(|s| (&s.finding, Some(s)));
         let results: Vec<Value> = active
             .chain(suppressed)
-            .map(|(f, s)| result(doc, f, s, &rules))
+            .map(|(f, s)| result(doc, &audit.positions, f, s, &rules))
             .collect();
         let sarif = json!({
             "$schema": SCHEMA_URI,
@@ -74,16 +79,25 @@ fn level(severity: Severity) -> &'static str {
     }
 }
 
-fn result(doc: &Document, f: &Finding, suppressed: Option<&Suppressed>, rules: &[&str]) -> Value {
-    let text = match &f.detail {
+fn result(
+    doc: &Document,
+    positions: &Positions,
+    f: &Finding,
+    suppressed: Option<&Suppressed>,
+    rules: &[&str],
+) -> Value {
+    let mut text = match &f.detail {
         Some(detail) => format!("{}: {detail}", f.message),
         None => f.message.to_string(),
     };
+    if let (Some(name), Some(line), Some(column)) = (positions.text_name(), f.line, f.column) {
+        text.push_str(&format!(" (line {line}, column {column} of the {name})"));
+    }
     let mut result = json!({
         "ruleId": f.rule,
         "level": level(f.severity),
         "message": {"text": text},
-        "locations": [location(doc, f)],
+        "locations": [location(doc, positions, f)],
         "partialFingerprints": {"evidence/v1": baseline::fingerprint(f)},
     });
     if let Some(index) = rules.iter().position(|id| **id == *f.rule) {
@@ -95,9 +109,11 @@ fn result(doc: &Document, f: &Finding, suppressed: Option<&Suppressed>, rules: &
     result
 }
 
-fn location(doc: &Document, f: &Finding) -> Value {
-    let mut physical = json!({"artifactLocation": {"uri": uri(&doc.path)}});
-    if let Some(span) = &f.span {
+fn location(doc: &Document, positions: &Positions, f: &Finding) -> Value {
+    let mut physical = json!({"artifactLocation": {"uri": uri(positions.file(doc))}});
+    if let Positions::JsonLineText { line, .. } = positions {
+        physical["region"] = json!({"startLine": line});
+    } else if let (Positions::File, Some(span)) = (positions, &f.span) {
         let (start_line, start_column) = doc.line_col(span.start);
         let (end_line, end_column) = doc.line_col(span.end);
         physical["region"] = json!({
