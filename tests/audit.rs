@@ -397,6 +397,27 @@ fn an_html_draft_says_that_its_positions_count_its_extracted_text() {
 }
 
 #[test]
+fn an_html_comment_marker_silences_the_block_it_ends_or_precedes() {
+    let marker = "<!-- prov-ignore untraceable-repost: licensed -->";
+    let at_the_end = harbour_page("", &format!(" {marker}"));
+    let alone_before = harbour_page(&format!("{marker}\n"), "");
+    for page in [at_the_end, alone_before] {
+        let json: Value = serde_json::from_str(&audit_against_the_post(
+            &[("draft.html", &page)],
+            "draft.html",
+            "json",
+        ))
+        .unwrap();
+        assert!(!rules(&json).contains(&"untraceable-repost"), "{page}");
+        assert_eq!(
+            json["suppressed"][0]["rule"], "untraceable-repost",
+            "{page}"
+        );
+        assert_eq!(json["suppressed"][0]["by"]["reason"], "licensed");
+    }
+}
+
+#[test]
 fn a_json_lines_draft_is_located_on_its_line_of_the_file() {
     let line = serde_json::json!({"id": "harbour", "text": HARBOUR, "outlet": "Daily Blog", "published": "2016-01-03"});
     let line = format!("{line}\n");

@@ -7,12 +7,16 @@
 //! separated by commas. A marker after text on a line silences its rules on
 //! that line; a marker alone on a line silences them in the paragraph that
 //! starts at the next non-blank line (up to the next blank line), so a marker
-//! above a one-line paragraph covers that line. Findings with no line (say, a
+//! above a one-line paragraph covers that line. In an HTML page, whose text has
+//! one block element per line and no blank lines, a marker alone covers the
+//! next block; a marker after a block on the same line of the page, or inside
+//! it, covers that block. Findings with no line (say, a
 //! missing date) cannot be silenced inline; a baseline accepts them.
 //!
 //! A marker without a reason still silences its rules, but is itself reported
 //! as the built-in finding [`NO_REASON`]: an accepted finding should say why.
 
+use super::positions::Positions;
 use crate::config::Severity;
 use crate::corpus::Document;
 use crate::rules::Finding;
@@ -80,6 +84,7 @@ impl Marker {
 /// Every marker of the draft, in text order.
 pub fn markers(doc: &Document) -> Vec<Marker> {
     let lines: Vec<Range<usize>> = doc.line_spans().collect();
+    let blocks_are_lines = matches!(Positions::of(doc), Positions::ExtractedText { .. });
     let mut markers = Vec::new();
     for (index, range) in lines.iter().enumerate() {
         let text = &doc.text[range.clone()];
@@ -92,7 +97,7 @@ pub fn markers(doc: &Document) -> Vec<Marker> {
             let (rules, reason) = parse(body.as_str());
             let first = doc.lines().first();
             let covered = if text.trim() == whole.as_str() {
-                paragraph_after(&doc.text, &lines, index)
+                paragraph_after(&doc.text, &lines, index, blocks_are_lines)
             } else {
                 index..=index
             };
@@ -118,12 +123,21 @@ fn parse(body: &str) -> (Vec<String>, Option<String>) {
     (rules, reason.map(str::to_string))
 }
 
-/// The line indices of the paragraph that starts at the first non-blank line after `index`.
-fn paragraph_after(text: &str, lines: &[Range<usize>], index: usize) -> RangeInclusive<usize> {
+/// The line indices of the paragraph that starts at the first non-blank line after
+/// `index`: up to the next blank line, or that line alone when `blocks_are_lines`.
+fn paragraph_after(
+    text: &str,
+    lines: &[Range<usize>],
+    index: usize,
+    blocks_are_lines: bool,
+) -> RangeInclusive<usize> {
     let blank = |i: &usize| text[lines[*i].clone()].trim().is_empty();
     let start = (index + 1..lines.len())
         .find(|i| !blank(i))
         .unwrap_or(index);
+    if blocks_are_lines {
+        return start..=start;
+    }
     let end = (start..lines.len())
         .take_while(|i| !blank(i))
         .last()
@@ -137,12 +151,11 @@ mod tests {
     use crate::corpus::FrontMatter;
 
     fn doc(text: &str) -> Document {
-        Document::new(
-            "d".into(),
-            "d.md".into(),
-            text.into(),
-            FrontMatter::default(),
-        )
+        doc_at("d.md", text)
+    }
+
+    fn doc_at(path: &str, text: &str) -> Document {
+        Document::new("d".into(), path.into(), text.into(), FrontMatter::default())
     }
 
     #[test]
@@ -162,6 +175,13 @@ mod tests {
         ));
         assert_eq!(m[0].lines, 3..=4);
         assert_eq!(m[0].reason.as_deref(), Some("licensed"));
+    }
+
+    #[test]
+    fn in_an_html_page_a_marker_alone_covers_the_next_block() {
+        let text = "<!-- prov-ignore quote-drift: checked -->\nfirst block\nsecond block\n";
+        assert_eq!(markers(&doc_at("d.html", text))[0].lines, 2..=2);
+        assert_eq!(markers(&doc_at("d.md", text))[0].lines, 2..=3);
     }
 
     #[test]

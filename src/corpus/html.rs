@@ -1,5 +1,6 @@
 //! HTML input: the visible text of the page, one block element per line, and
 //! the metadata of its `<meta>` tags (Open Graph, article and Dublin Core names).
+//! Comments are not text, except an audit's `<!-- prov-ignore … -->` markers.
 
 use super::{Document, FrontMatter};
 use scraper::{ElementRef, Html, Node, Selector};
@@ -77,8 +78,28 @@ fn collect_text(element: ElementRef, out: &mut String) {
                     out.push('\n');
                 }
             }
+            Node::Comment(c) if c.trim_start().starts_with("prov-ignore") => {
+                keep_marker(child.prev_sibling().map(|n| n.value()), c, out);
+            }
             _ => {}
         }
+    }
+}
+
+/// Keep an audit's `prov-ignore` marker comment in the text: on the line of the
+/// text it ends (after a block on the same line of the page, or inside one), or on
+/// a line of its own when the page has it on a line of its own.
+fn keep_marker(before: Option<&Node>, comment: &str, out: &mut String) {
+    let alone = match before {
+        Some(Node::Text(t)) => t[t.trim_end().len()..].contains('\n'),
+        Some(_) => false,
+        None => true,
+    };
+    if alone {
+        out.push_str(&format!("\n<!--{comment}-->\n"));
+    } else {
+        out.truncate(out.trim_end().len());
+        out.push_str(&format!(" <!--{comment}-->"));
     }
 }
 
@@ -141,5 +162,17 @@ mod tests {
         assert_eq!(doc.front.outlet.as_deref(), Some("CNN"));
         assert_eq!(doc.front.published.as_deref(), Some("2023-05-10T08:00:00Z"));
         assert_eq!(doc.front.title.as_deref(), Some("T"));
+    }
+
+    #[test]
+    fn prov_ignore_comments_stay_on_their_line_and_others_go() {
+        let html = "<body><p>One.</p> <!-- prov-ignore a: x -->\n<p>Two <!-- prov-ignore b: y --></p>\n\
+            <!-- prov-ignore c: z -->\n<p>Three.</p><!-- a note --></body>";
+        let doc = document("a".into(), "a.html".into(), html).unwrap();
+        assert_eq!(
+            doc.text,
+            "One. <!-- prov-ignore a: x -->\nTwo <!-- prov-ignore b: y -->\n\
+             <!-- prov-ignore c: z -->\nThree.\n"
+        );
     }
 }
