@@ -444,3 +444,73 @@ fn a_json_lines_draft_is_located_on_its_line_of_the_file() {
         "{message}"
     );
 }
+
+#[test]
+fn markers_that_cannot_work_or_silence_nothing_are_reported_on_their_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "A voter said the group was “scared to death of him.” <!-- prov-ignore quote-without-speakr: typo -->\n\n\
+        Another voter said it was “all theatre.” <!-- prov-ignore site-chrome: nothing here -->\n\n\
+        <!-- prov-ignore missing-date: undated on purpose -->\n";
+    fs::write(dir.path().join("draft.md"), text).unwrap();
+    let output = prov_in(dir.path(), &["audit", "draft.md", "--format", "json"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let json = json(&output);
+    let findings = json["article"]["findings"].as_array().unwrap();
+    let about_markers: Vec<(&str, u64, &str)> = findings
+        .iter()
+        .filter(|f| f["rule"].as_str().unwrap().starts_with("suppression-"))
+        .map(|f| {
+            let rule = f["rule"].as_str().unwrap();
+            (
+                rule,
+                f["line"].as_u64().unwrap(),
+                f["detail"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        about_markers,
+        [
+            (
+                "suppression-of-unknown-rule",
+                1,
+                "no rule is named `quote-without-speakr` (see `prov rules list`)"
+            ),
+            (
+                "suppression-without-line",
+                5,
+                "missing-date findings have no line; accept them in a baseline"
+            ),
+            ("suppression-unused", 3, "no site-chrome finding on line 3"),
+        ]
+    );
+    assert!(
+        rules(&json).contains(&"quote-without-speaker"),
+        "still stands"
+    );
+    assert!(rules(&json).contains(&"missing-date"), "still stands");
+}
+
+#[test]
+fn a_baseline_entry_that_accepts_nothing_is_a_note() {
+    let dir = draft(|text| format!("{text}\n\n{CLICKBAIT}\n"));
+    let written = audit_draft(dir.path(), &["--baseline", "b.json", "--write-baseline"]);
+    assert_eq!(written.status.code(), Some(0));
+    let text = fs::read_to_string(dir.path().join("draft.txt")).unwrap();
+    fs::write(dir.path().join("draft.txt"), text.replace(CLICKBAIT, "")).unwrap();
+    let output = audit_draft(dir.path(), &["--baseline", "b.json", "--deny", "warnings"]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "a note does not fail the gate"
+    );
+    let shown = stdout(&output);
+    assert!(
+        shown.contains("note[baseline-entry-unused]: a baseline entry accepts no finding\n"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains(" = note: clickbait 8f6d184203a36803 (“You won't believe”)\n"),
+        "{shown}"
+    );
+}

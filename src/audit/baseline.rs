@@ -8,20 +8,24 @@
 //! the draft are written: accepting a finding that raises the score would
 //! lower it.
 //!
+//! An entry that accepts no finding of the draft is reported as the built-in
+//! note [`STALE_BASELINE`]: the finding was fixed, and the entry can go.
+//!
 //! The library parses and renders the file's text; the binary reads and writes it.
 
+use super::builtin::STALE_BASELINE;
 use crate::config::Severity;
 use crate::rules::Finding;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 pub const SCHEMA: &str = "prov.baseline/1";
 
-/// The accepted findings, by rule and fingerprint.
+/// The accepted findings, by rule and fingerprint, with their excerpts.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Baseline {
-    accepted: BTreeSet<(String, String)>,
+    accepted: BTreeMap<(String, String), Option<String>>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -68,14 +72,35 @@ impl Baseline {
         let accepted = file
             .accepted
             .into_iter()
-            .map(|e| (e.rule, e.fingerprint))
+            .map(|e| ((e.rule, e.fingerprint), e.excerpt))
             .collect();
         Ok(Baseline { accepted })
     }
 
     pub fn accepts(&self, finding: &Finding) -> bool {
         self.accepted
-            .contains(&(finding.rule.to_string(), fingerprint(finding)))
+            .contains_key(&(finding.rule.to_string(), fingerprint(finding)))
+    }
+
+    /// The built-in note for each entry that accepts none of `findings`.
+    pub fn unused<'a>(&self, findings: impl IntoIterator<Item = &'a Finding>) -> Vec<Finding> {
+        let keys = findings
+            .into_iter()
+            .map(|f| (f.rule.to_string(), fingerprint(f)));
+        let matched: BTreeSet<(String, String)> = keys.collect();
+        let stale = self
+            .accepted
+            .iter()
+            .filter(|(key, _)| !matched.contains(key));
+        stale
+            .map(|((rule, print), excerpt)| {
+                let evidence = match excerpt {
+                    Some(excerpt) => format!(" (“{excerpt}”)"),
+                    None => String::new(),
+                };
+                STALE_BASELINE.finding(None, format!("{rule} {print}{evidence}"))
+            })
+            .collect()
     }
 }
 
@@ -126,6 +151,18 @@ mod tests {
         assert!(baseline.accepts(&finding("site-chrome", 40, "Post  a comment", -5.0)));
         assert!(!baseline.accepts(&finding("site-chrome", 13, "Your Name", -5.0)));
         assert!(!baseline.accepts(&finding("clickbait", 13, "Post a comment", -5.0)));
+    }
+
+    #[test]
+    fn an_entry_that_accepts_no_finding_is_a_note() {
+        let fixed = finding("site-chrome", 13, "Post a comment", -5.0);
+        let kept = finding("clickbait", 2, "You won't believe", -5.0);
+        let baseline = Baseline::parse(&render([&fixed, &kept])).unwrap();
+        let unused = baseline.unused([&kept]);
+        assert_eq!(unused.len(), 1);
+        assert_eq!(&*unused[0].rule, STALE_BASELINE.id);
+        let detail = format!("site-chrome {} (“Post a comment”)", fingerprint(&fixed));
+        assert_eq!(unused[0].detail.as_deref(), Some(detail.as_str()));
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! editor needs to act. Rendering is `report`'s job.
 
 pub mod baseline;
+pub mod builtin;
 pub mod context;
 pub mod positions;
 pub mod suppress;
@@ -73,26 +74,43 @@ pub fn audit<'a>(
     let original = &analysis.verdicts[doc];
     let markers = suppress::markers(&draft);
     let warnings = markers.iter().filter_map(|m| m.missing_reason(&draft));
+    let all: Vec<Finding> = original.findings.iter().cloned().chain(warnings).collect();
     let mut findings = Vec::new();
     let mut suppressed = Vec::new();
-    for finding in original.findings.iter().cloned().chain(warnings) {
-        let by = markers
+    // Each marker's index and the rule it silenced a finding of.
+    let mut silenced: Vec<(usize, &str)> = Vec::new();
+    for finding in &all {
+        let marker = markers
             .iter()
-            .find(|m| m.silences(&finding))
-            .map(|m| Suppression::Inline {
+            .enumerate()
+            .find(|(_, m)| m.silences(finding));
+        if let Some((index, _)) = marker {
+            silenced.push((index, &finding.rule));
+        }
+        let by = marker
+            .map(|(_, m)| Suppression::Inline {
                 line: m.line,
                 reason: m.reason.clone(),
             })
             .or_else(|| {
                 baseline
-                    .filter(|b| b.accepts(&finding))
+                    .filter(|b| b.accepts(finding))
                     .map(|_| Suppression::Baseline)
             });
+        let finding = finding.clone();
         match by {
             Some(by) => suppressed.push(Suppressed { finding, by }),
             None => findings.push(finding),
         }
     }
+    findings.extend(suppress::checks(
+        &draft,
+        &markers,
+        &silenced,
+        &original.findings,
+        settings,
+    ));
+    findings.extend(baseline.map(|b| b.unused(&all)).unwrap_or_default());
     let score = score::score(original.score.start.clone(), &findings, settings);
     Ok(Audit {
         analysis,
@@ -120,7 +138,6 @@ impl Audit<'_> {
 pub fn explanation<'a>(settings: &'a Settings, rule: &str) -> Option<&'a str> {
     match settings.rule(rule) {
         Some(r) => Some(r.explanation.trim()),
-        None if rule == suppress::NO_REASON => Some(suppress::NO_REASON_EXPLANATION),
-        None => None,
+        None => builtin::find(rule).map(|b| b.explanation),
     }
 }

@@ -15,24 +15,16 @@
 //!
 //! A marker without a reason still silences its rules, but is itself reported
 //! as the built-in finding [`NO_REASON`]: an accepted finding should say why.
+//! So is a marker that cannot work or does nothing ([`checks`]).
 
+use super::builtin::{At, NO_REASON, UNKNOWN_RULE, UNUSED, WITHOUT_LINE};
 use super::positions::Positions;
-use crate::config::Severity;
 use crate::corpus::Document;
 use crate::rules::Finding;
+use crate::settings::{Check, Settings};
 use regex::Regex;
 use std::ops::{Range, RangeInclusive};
 use std::sync::LazyLock;
-
-/// The id of the built-in finding for a marker that gives no reason.
-pub const NO_REASON: &str = "suppression-without-reason";
-
-/// What `prov` explains for [`NO_REASON`]; it is not a rule of `rules.toml`.
-pub const NO_REASON_EXPLANATION: &str = "A prov-ignore marker silences a finding an editor has checked. \
-Without a reason, the next reader cannot tell a checked finding from a hidden one. \
-Write the reason after a colon: <!-- prov-ignore rule-id: checked with the author -->.";
-
-const NO_REASON_MESSAGE: &str = "a prov-ignore marker gives no reason";
 
 static MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"<!--\s*prov-ignore\s(?P<comment>.*?)-->|\[prov-ignore\s(?P<bracket>[^\]]*)\]")
@@ -65,20 +57,57 @@ impl Marker {
         if self.reason.is_some() {
             return None;
         }
-        let (line, column) = doc.line_col(self.span.start);
-        Some(Finding {
-            rule: NO_REASON.into(),
-            severity: Severity::Warning,
-            weight: 0.0,
-            cap: None,
-            line: Some(line),
-            column: Some(column),
-            span: Some(self.span.clone()),
-            excerpt: Some(doc.text[self.span.clone()].to_string()),
-            message: NO_REASON_MESSAGE.into(),
-            detail: Some(format!("it silences {}", self.rules.join(", "))),
-        })
+        let detail = format!("it silences {}", self.rules.join(", "));
+        Some(NO_REASON.finding(Some(self.at(doc)), detail))
     }
+
+    fn at(&self, doc: &Document) -> At {
+        let (line, column) = doc.line_col(self.span.start);
+        At {
+            line,
+            column,
+            span: self.span.clone(),
+            excerpt: doc.text[self.span.clone()].to_string(),
+        }
+    }
+}
+
+/// The built-in findings for the rules of markers that cannot work or did nothing:
+/// `silenced` holds each marker's index and a rule it silenced a finding of.
+pub fn checks(
+    doc: &Document,
+    markers: &[Marker],
+    silenced: &[(usize, &str)],
+    findings: &[Finding],
+    settings: &Settings,
+) -> Vec<Finding> {
+    let mut found = Vec::new();
+    for (index, marker) in markers.iter().enumerate() {
+        for rule in &marker.rules {
+            let at = Some(marker.at(doc));
+            let known = settings.rule(rule);
+            let without_line = known.is_some_and(|r| matches!(r.check, Check::Missing(_)))
+                || findings
+                    .iter()
+                    .any(|f| *f.rule == **rule && f.line.is_none());
+            if known.is_none() && super::builtin::find(rule).is_none() {
+                let detail = format!("no rule is named `{rule}` (see `prov rules list`)");
+                found.push(UNKNOWN_RULE.finding(at, detail));
+            } else if without_line {
+                let detail = format!("{rule} findings have no line; accept them in a baseline");
+                found.push(WITHOUT_LINE.finding(at, detail));
+            } else if !silenced.contains(&(index, rule.as_str())) {
+                let [first, last] = [marker.lines.start(), marker.lines.end()];
+                let lines = match first == last {
+                    true => format!("line {first}"),
+                    false => format!("lines {first}-{last}"),
+                };
+                let detail = format!("no {rule} finding on {lines}");
+                found.push(UNUSED.finding(at, detail));
+            }
+        }
+    }
+    found
 }
 
 /// Every marker of the draft, in text order.
@@ -192,7 +221,7 @@ mod tests {
         let warning = m.missing_reason(&d).unwrap();
         assert_eq!(
             (&*warning.rule, warning.line, warning.column),
-            (NO_REASON, Some(1), Some(6))
+            (NO_REASON.id, Some(1), Some(6))
         );
     }
 }

@@ -12,7 +12,7 @@
 
 use super::AuditReport;
 use crate::audit::positions::Positions;
-use crate::audit::{self, Audit, Suppressed, Suppression, baseline};
+use crate::audit::{self, Audit, Suppressed, Suppression, baseline, builtin};
 use crate::config::Severity;
 use crate::corpus::Document;
 use crate::rules::Finding;
@@ -51,17 +51,18 @@ impl AuditReport for Sarif {
     }
 }
 
-/// Every enabled rule, then the built-in finding for a marker without reason.
+/// Every enabled rule, then the built-in findings about suppressions.
 fn rule_ids(settings: &Settings) -> Vec<&str> {
     let enabled = settings.rules.iter().filter(|r| r.enabled);
     let ids = enabled.map(|r| &*r.id);
-    ids.chain([audit::suppress::NO_REASON]).collect()
+    ids.chain(builtin::ALL.map(|b| b.id)).collect()
 }
 
 fn rule(settings: &Settings, id: &str) -> Value {
+    let built_in = builtin::find(id).map(|b| (b.message, b.severity));
     let (message, severity) = match settings.rule(id) {
         Some(r) => (&*r.message, r.severity),
-        None => ("a prov-ignore marker gives no reason", Severity::Warning),
+        None => built_in.expect("a rule id of the rules or a built-in one"),
     };
     json!({
         "id": id,
