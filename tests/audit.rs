@@ -514,3 +514,14 @@ fn a_baseline_entry_that_accepts_nothing_is_a_note() {
         "{shown}"
     );
 }
+
+#[test]
+fn the_usage_does_not_show_a_value_for_write_baseline() {
+    let output = prov_in(&root(), &["audit", "--write-baseline"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("Usage: prov audit --baseline <FILE> --write-baseline <DRAFT>\n"),
+        "{}",
+        stderr(&output)
+    );
+}

@@ -138,3 +138,17 @@ fn out_is_required() {
         stderr(&output)
     );
 }
+
+#[test]
+fn a_report_of_one_article_says_one_article() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (html, _) = report(
+        &root().join(format!("seeds/{}.txt", SEED_IDS[3])),
+        dir.path(),
+    );
+    assert!(
+        html.contains("<title>prov report: 1 article</title>"),
+        "{html}"
+    );
+    assert!(html.contains("<p class=\"meta\">1 article, 0 inputs skipped."));
+}

@@ -15,8 +15,9 @@ use std::path::{Path, PathBuf};
 #[derive(Args)]
 pub(crate) struct AuditArgs {
     /// The draft to audit (one article).
+    #[arg(value_name = "DRAFT")]
     file: PathBuf,
-    /// Articles to read the draft against, for reuse, quotes and origins; only FILE is reported.
+    /// Articles to read the draft against, for reuse, quotes and origins; only DRAFT is reported.
     #[arg(long, value_name = "PATH", num_args = 1..)]
     against: Vec<PathBuf>,
     #[command(flatten)]

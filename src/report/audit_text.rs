@@ -3,7 +3,7 @@
 //! an editor can do about the draft, then its score.
 
 use super::diagnostics::emit;
-use super::{AuditReport, by_importance};
+use super::{AuditReport, by_importance, plural};
 use crate::audit::context::{Context, QuoteCheck, UncitedOrigin, Untraceable};
 use crate::audit::{self, Audit, Suppression};
 use crate::config::Severity;
@@ -265,10 +265,6 @@ fn summary(audit: &Audit, doc: &Document) -> String {
         audit.suppressed.len(),
         plural(audit.analysis.documents.len() - 1, "other article"),
     )
-}
-
-fn plural(n: usize, word: &str) -> String {
-    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
 /// A sentence cut to [`SHOWN_CHARS`] characters.

@@ -10,7 +10,7 @@
 
 mod drawing;
 
-use super::{Report, by_importance, published, sources};
+use super::{Report, by_importance, plural, published, sources};
 use crate::analysis::Analysis;
 use crate::graph::OriginKind;
 use crate::settings::Settings;
@@ -25,17 +25,16 @@ const STYLE: &str = include_str!("html/style.css");
 
 impl Report for Html {
     fn render(&self, analysis: &Analysis, settings: &Settings) -> String {
+        let articles = plural(analysis.documents.len(), "article");
         let mut out = String::new();
         let _ = write!(
             out,
             "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
              <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-             <title>prov report: {} articles</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n\
-             <h1>Provenance report</h1>\n<p class=\"meta\">{} articles, {} inputs skipped. \
+             <title>prov report: {articles}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n\
+             <h1>Provenance report</h1>\n<p class=\"meta\">{articles}, {} skipped. \
              Rules: {} (sha256 <code>{}</code>).</p>\n",
-            analysis.documents.len(),
-            analysis.documents.len(),
-            analysis.errors.len(),
+            plural(analysis.errors.len(), "input"),
             escape(&settings.source),
             escape(&settings.sha256),
         );

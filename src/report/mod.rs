@@ -51,6 +51,11 @@ pub trait AuditReport {
     fn render(&self, audit: &Audit, settings: &Settings) -> String;
 }
 
+/// "1 article", "2 articles".
+fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
 /// Findings in the order a reader should see them: errors first, then by how
 /// much they moved the score, then by line.
 pub fn by_importance(findings: &[Finding]) -> Vec<&Finding> {
