@@ -144,23 +144,41 @@ pub fn quote_matches_with(extractions: &[Extraction], params: &ReuseParams) -> V
     matches
 }
 
-/// The normalised words of a text, as compared by copy detection.
-fn word_strings(text: &str) -> Vec<String> {
+/// A word of a quotation: compared as copy detection compares words (case,
+/// punctuation and apostrophes ignored), reported as the quotation writes it.
+#[derive(Debug, Clone)]
+struct QuoteWord {
+    key: String,
+    written: String,
+}
+
+impl PartialEq for QuoteWord {
+    fn eq(&self, other: &Self) -> bool {
+        self.key == other.key
+    }
+}
+
+/// The words of a text, up to [`MAX_DIFF_WORDS`].
+fn quote_words(text: &str) -> Vec<QuoteWord> {
     words(text)
         .iter()
         .take(MAX_DIFF_WORDS)
         .map(|w| {
-            text[w.span()]
-                .chars()
-                .filter(|c| c.is_alphanumeric())
-                .flat_map(char::to_lowercase)
-                .collect()
+            let written = text[w.span()].trim_matches(|c: char| !c.is_alphanumeric());
+            QuoteWord {
+                key: written
+                    .chars()
+                    .filter(|c| c.is_alphanumeric())
+                    .flat_map(char::to_lowercase)
+                    .collect(),
+                written: written.to_string(),
+            }
         })
         .collect()
 }
 
 fn compare(a: &crate::extract::Quote, b: &crate::extract::Quote) -> Vec<QuoteChange> {
-    let (wa, wb) = (word_strings(&a.text), word_strings(&b.text));
+    let (wa, wb) = (quote_words(&a.text), quote_words(&b.text));
     let (removed, added) = diff_within_shared_stretch(&wa, &wb);
     let is_number = |w: &String| w.chars().any(|c| c.is_ascii_digit());
     let (removed_numbers, removed_words): (Vec<String>, Vec<String>) =
@@ -194,7 +212,7 @@ fn compare(a: &crate::extract::Quote, b: &crate::extract::Quote) -> Vec<QuoteCha
 /// One speaker is the other when the words of the shorter name are all in the
 /// longer ("Hayashi" and "Foreign Minister Yoshimasa Hayashi").
 fn same_speaker(a: &str, b: &str) -> bool {
-    let (wa, wb) = (word_strings(a), word_strings(b));
+    let (wa, wb) = (quote_words(a), quote_words(b));
     let (short, long) = if wa.len() <= wb.len() {
         (wa, wb)
     } else {
@@ -203,9 +221,10 @@ fn same_speaker(a: &str, b: &str) -> bool {
     !short.is_empty() && short.iter().all(|w| long.contains(w))
 }
 
-/// Words of `a` not matched in `b` and words of `b` not matched in `a`, by a longest
-/// common subsequence, counting only those between the first and last matched word.
-fn diff_within_shared_stretch(a: &[String], b: &[String]) -> (Vec<String>, Vec<String>) {
+/// Words of `a` not matched in `b` and words of `b` not matched in `a`, as written, by
+/// a longest common subsequence, counting only those between the first and last
+/// matched word.
+fn diff_within_shared_stretch(a: &[QuoteWord], b: &[QuoteWord]) -> (Vec<String>, Vec<String>) {
     let (n, m) = (a.len(), b.len());
     // lcs[i][j]: the LCS length of a[i..] and b[j..], in one flat table.
     let mut lcs = vec![0u32; (n + 1) * (m + 1)];
@@ -238,14 +257,15 @@ fn diff_within_shared_stretch(a: &[String], b: &[String]) -> (Vec<String>, Vec<S
         ops.iter().position(is_match),
         ops.iter().rposition(is_match),
     ) else {
-        return (a.to_vec(), b.to_vec());
+        let written = |words: &[QuoteWord]| words.iter().map(|w| w.written.clone()).collect();
+        return (written(a), written(b));
     };
     let mut removed = Vec::new();
     let mut added = Vec::new();
     for op in &ops[first..=last] {
         match *op {
-            (Some(i), None) => removed.push(a[i].clone()),
-            (None, Some(j)) => added.push(b[j].clone()),
+            (Some(i), None) => removed.push(a[i].written.clone()),
+            (None, Some(j)) => added.push(b[j].written.clone()),
             _ => {}
         }
     }
@@ -310,6 +330,28 @@ mod tests {
                     after: "a NATO spokesman".into(),
                 },
             ]
+        );
+    }
+
+    #[test]
+    fn changed_words_are_shown_as_the_quotes_write_them() {
+        let matches = run(vec![
+            vec![quote(
+                "They love Trump, and they don't hide it from anyone",
+                None,
+            )],
+            vec![quote(
+                "they love trump and they won't hide it from anyone",
+                None,
+            )],
+        ]);
+        assert_eq!(
+            matches[0].changes,
+            [QuoteChange::Words {
+                removed: vec!["don't".into()],
+                added: vec!["won't".into()],
+            }],
+            "case and punctuation alone are no change"
         );
     }
 
