@@ -525,3 +525,19 @@ fn the_usage_does_not_show_a_value_for_write_baseline() {
         stderr(&output)
     );
 }
+
+#[test]
+fn claims_attributed_only_to_anonymous_sources_have_no_named_source() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "The harbour authority is weighing new fees, according to officials familiar with the matter.\n\n\
+        The mayor said the port would stay open all winter.\n";
+    fs::write(dir.path().join("draft.md"), text).unwrap();
+    let output = prov_in(dir.path(), &["audit", "draft.md"]);
+    let shown = stdout(&output);
+    assert!(
+        shown.contains(
+            "  Claims with no named source:\n    - line 1: The harbour authority is weighing new fees, according to officials familiar with the matte…\n  Quotations"
+        ),
+        "{shown}"
+    );
+}

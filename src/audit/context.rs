@@ -5,13 +5,15 @@
 //!
 //! Unsourced claims are found by a plain heuristic, kept simple on purpose: a
 //! sentence of at least [`MIN_CLAIM_WORDS`] words that states a number, a date
-//! or a decision ("will", "plans", "announced", "agreed", …), in a paragraph
-//! with no citation and no quotation. A citation anywhere in the paragraph
-//! covers all its sentences, since writers attribute once per paragraph.
+//! or a decision ("will", "plans", "announced", "agreed", …), or one that cites
+//! only an anonymous source ("officials familiar with the matter said"), in a
+//! paragraph with no citation of a named source and no quotation. A citation
+//! anywhere in the paragraph covers all its sentences, since writers attribute
+//! once per paragraph.
 
 use crate::analysis::Analysis;
 use crate::corpus::Document;
-use crate::extract::Span;
+use crate::extract::{Citation, CitationKind, Span};
 use crate::reuse::{CopyPair, QuoteRef, ReuseGrade};
 use regex::Regex;
 use serde::Serialize;
@@ -148,19 +150,21 @@ fn passages<'a>(
 
 fn unsourced(analysis: &Analysis, doc: usize, document: &Document) -> Vec<Claim> {
     let extraction = &analysis.extractions[doc];
-    let attributed: Vec<&Span> = extraction
-        .citations
+    let (anonymous, named): (Vec<&Citation>, Vec<&Citation>) =
+        (extraction.citations.iter()).partition(|c| c.kind == CitationKind::Anonymous);
+    let attributed: Vec<&Span> = named
         .iter()
         .map(|c| &c.span)
         .chain(extraction.quotes.iter().map(|q| &q.span))
         .chain(&extraction.meta.chrome)
         .collect();
     let overlaps = |a: &Range<usize>, b: &Span| a.start < b.end && b.start < a.end;
+    let cites_anonymously = |s: &Range<usize>| anonymous.iter().any(|c| overlaps(s, &c.span));
     paragraphs(&document.text)
         .into_iter()
         .filter(|p| !attributed.iter().any(|s| overlaps(p, s)))
         .flat_map(|p| sentences(&document.text, p))
-        .filter(|s| is_claim(&document.text[s.clone()]))
+        .filter(|s| is_claim(&document.text[s.clone()]) || cites_anonymously(s))
         .map(|s| Claim {
             line: document.line_col(s.start).0,
             sentence: document.text[s].to_string(),
