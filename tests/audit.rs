@@ -541,3 +541,17 @@ fn claims_attributed_only_to_anonymous_sources_have_no_named_source() {
         "{shown}"
     );
 }
+
+#[test]
+fn an_accepted_repost_leaves_no_passage_to_credit_in_what_to_do() {
+    let dir = draft(|text| text);
+    let copied = "    - lines 4-14 matches 000_30fde9fe001ed933 (Afghan Voice Agency) lines 5-15, verbatim\n";
+    assert!(stdout(&audit_draft(dir.path(), &[])).contains(copied));
+    audit_draft(dir.path(), &["--baseline", "b.json", "--write-baseline"]);
+    let shown = stdout(&audit_draft(dir.path(), &["--baseline", "b.json"]));
+    assert!(!shown.contains("matches 000_30fde9fe001ed933"), "{shown}");
+    assert!(
+        shown.contains("who copied whom is unknown\n"),
+        "text shared in an unknown direction stays: {shown}"
+    );
+}

@@ -15,6 +15,8 @@ use crate::analysis::Analysis;
 use crate::corpus::Document;
 use crate::extract::{Citation, CitationKind, Span};
 use crate::reuse::{CopyPair, QuoteRef, ReuseGrade};
+use crate::rules::Finding;
+use crate::settings::{Check, Settings};
 use regex::Regex;
 use serde::Serialize;
 use std::ops::Range;
@@ -94,6 +96,26 @@ pub struct UncitedOrigin {
     pub date: Option<String>,
     /// How the draft reaches it through other articles; `None` when it does not.
     pub reached_through: Option<Vec<String>>,
+}
+
+/// The signal of the copies a draft made without credit (see `detect::copying`).
+const UNCREDITED_COPIES: &str = "copies_unattributed";
+
+impl Context {
+    /// Without the uncredited copies when a finding about them was accepted: the
+    /// editor has said the copy is licensed, so there is nothing to credit or
+    /// rewrite. Text shared in an unknown direction stays.
+    pub fn without_accepted_copies(mut self, accepted: &[&Finding], settings: &Settings) -> Self {
+        let about_copies = |f: &&Finding| {
+            settings.rule(&f.rule).is_some_and(
+                |r| matches!(&r.check, Check::Metric(c) if c.signal == UNCREDITED_COPIES),
+            )
+        };
+        if accepted.iter().any(about_copies) {
+            self.untraceable.retain(|u| !u.directed);
+        }
+        self
+    }
 }
 
 /// The editor's facts about document `doc` of the analysis.

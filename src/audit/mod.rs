@@ -3,8 +3,10 @@
 //!
 //! The draft's findings pass through its inline suppressions
 //! ([`suppress`]) and an optional [`baseline`]; what remains is re-scored, so
-//! a gate judges only findings nobody has accepted. [`context`] gathers what an
-//! editor needs to act. Rendering is `report`'s job.
+//! a gate judges only findings nobody has accepted. Markers and baseline
+//! entries that cannot work or did nothing become [`builtin`] findings.
+//! [`context`] gathers what an editor needs to act, less what was accepted;
+//! [`positions`] says what its line numbers count. Rendering is `report`'s job.
 
 pub mod baseline;
 pub mod builtin;
@@ -75,17 +77,51 @@ pub fn audit<'a>(
     let markers = suppress::markers(&draft);
     let warnings = markers.iter().filter_map(|m| m.missing_reason(&draft));
     let all: Vec<Finding> = original.findings.iter().cloned().chain(warnings).collect();
+    let (mut findings, suppressed, silenced) = sort_out(&all, &markers, baseline);
+    findings.extend(suppress::checks(
+        &draft,
+        &markers,
+        &silenced,
+        &original.findings,
+        settings,
+    ));
+    findings.extend(baseline.map(|b| b.unused(&all)).unwrap_or_default());
+    let score = score::score(original.score.start.clone(), &findings, settings);
+    let accepted: Vec<&Finding> = suppressed.iter().map(|s| &s.finding).collect();
+    let context = context::context(analysis, doc, &draft);
+    let context = context.without_accepted_copies(&accepted, settings);
+    Ok(Audit {
+        analysis,
+        doc,
+        verdict: Verdict {
+            findings,
+            score,
+            ..original.clone()
+        },
+        suppressed,
+        context,
+        positions: Positions::of(&draft),
+        draft,
+    })
+}
+
+/// The findings nobody accepted; those a marker or the baseline accepted; and each
+/// marker's index with a rule it silenced a finding of.
+fn sort_out<'f>(
+    all: &'f [Finding],
+    markers: &[suppress::Marker],
+    baseline: Option<&Baseline>,
+) -> (Vec<Finding>, Vec<Suppressed>, Vec<(usize, &'f str)>) {
     let mut findings = Vec::new();
     let mut suppressed = Vec::new();
-    // Each marker's index and the rule it silenced a finding of.
-    let mut silenced: Vec<(usize, &str)> = Vec::new();
-    for finding in &all {
+    let mut silenced = Vec::new();
+    for finding in all {
         let marker = markers
             .iter()
             .enumerate()
             .find(|(_, m)| m.silences(finding));
         if let Some((index, _)) = marker {
-            silenced.push((index, &finding.rule));
+            silenced.push((index, &*finding.rule));
         }
         let by = marker
             .map(|(_, m)| Suppression::Inline {
@@ -103,28 +139,7 @@ pub fn audit<'a>(
             None => findings.push(finding),
         }
     }
-    findings.extend(suppress::checks(
-        &draft,
-        &markers,
-        &silenced,
-        &original.findings,
-        settings,
-    ));
-    findings.extend(baseline.map(|b| b.unused(&all)).unwrap_or_default());
-    let score = score::score(original.score.start.clone(), &findings, settings);
-    Ok(Audit {
-        analysis,
-        doc,
-        verdict: Verdict {
-            findings,
-            score,
-            ..original.clone()
-        },
-        suppressed,
-        context: context::context(analysis, doc, &draft),
-        positions: Positions::of(&draft),
-        draft,
-    })
+    (findings, suppressed, silenced)
 }
 
 impl Audit<'_> {
