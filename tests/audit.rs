@@ -231,6 +231,19 @@ fn sarif_output_validates_against_the_sarif_2_1_0_schema() {
             .collect();
         assert!(errors.is_empty(), "{errors:#?}");
     }
+    // Drafts whose positions are not the file's: an HTML page, a JSON line.
+    let page = harbour_page("<!-- prov-ignore site-chrome -->\n", "");
+    let line = serde_json::json!({"id": "harbour", "text": HARBOUR});
+    let line = format!("{line}\n");
+    for (name, text) in [("draft.html", &page), ("draft.jsonl", &line)] {
+        let sarif = audit_against_the_post(&[(name, text)], name, "sarif");
+        let sarif: Value = serde_json::from_str(&sarif).unwrap();
+        let errors: Vec<String> = validator
+            .iter_errors(&sarif)
+            .map(|e| e.to_string())
+            .collect();
+        assert!(errors.is_empty(), "{name}: {errors:#?}");
+    }
     let sarif = json(&fiction);
     let result = &sarif["runs"][0]["results"][0];
     assert_eq!(result["ruleId"], "self-declared-fiction");
