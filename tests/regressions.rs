@@ -79,3 +79,69 @@ fn json_lines_split_by_carriage_returns_are_each_accounted_for() {
         "{errors:?}"
     );
 }
+
+/// Articles held in memory, each its text and its front matter, through the whole
+/// pipeline on the built-in rules: the JSON report's articles, by id.
+fn score(articles: &[(&str, &str, FrontMatter)]) -> serde_json::Value {
+    let documents = articles
+        .iter()
+        .map(|(id, text, front)| {
+            Document::new(
+                id.to_string(),
+                format!("{id}.txt"),
+                text.to_string(),
+                front.clone(),
+            )
+            .into()
+        })
+        .collect();
+    let corpus = corpus::Corpus {
+        documents,
+        ..corpus::Corpus::default()
+    };
+    let settings = Settings::builtin();
+    let analysis = analysis::analyze(corpus, &settings).expect("texts held in memory are read");
+    let json: serde_json::Value =
+        serde_json::from_str(&report::Json::default().render(&analysis, &settings)).expect("JSON");
+    let by_id = json["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| (a["id"].as_str().unwrap().to_string(), a.clone()));
+    serde_json::Value::Object(by_id.collect())
+}
+
+/// The rules an article's findings name, with their lines.
+fn findings(article: &serde_json::Value) -> Vec<(String, Option<u64>)> {
+    article["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["rule"].as_str().unwrap().to_string(), f["line"].as_u64()))
+        .collect()
+}
+
+/// Real news fired `spin-artefacts` on a quoted chant, an editor's bracket inside a
+/// quote, "etc etc", a transcript's stammer and a menu line; a spinner's doubled
+/// function word in the article's own words still counts.
+#[test]
+fn spin_artefacts_spare_quotes_reduplication_transcripts_and_menus() {
+    let clean = "Opponents chanted, “Hey hey, ho ho, white supremacy has got to go.”\n\
+                 He said the plant \"(has) much higher THC levels,\" and someone made a boo boo.\n\
+                 We are getting rid of the state lines, etc etc.\n\
+                 CHIARELLI: But but, we know that the drugs are cleared.\n\
+                 All Types of Tables Distribution Tables by Dollar Income Class\n";
+    let spun = "The bodies were were preserved in freezers.\n";
+    let json = score(&[
+        ("clean", clean, FrontMatter::default()),
+        ("spun", spun, FrontMatter::default()),
+    ]);
+    let spin = |id: &str| {
+        findings(&json[id])
+            .into_iter()
+            .filter(|(rule, _)| rule == "spin-artefacts")
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(spin("clean"), []);
+    assert_eq!(spin("spun"), [("spin-artefacts".to_string(), Some(1))]);
+}

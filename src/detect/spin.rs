@@ -6,6 +6,7 @@
 //! comparatives ("more little stable") and stray bracketed fillers ("(yes)").
 
 use super::{Article, Detector, SignalDoc, Signals, count};
+use crate::extract::Quote;
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -14,7 +15,7 @@ pub const DETECTOR: Detector = Detector {
     name: "spin",
     signals: &[SignalDoc {
         name: "spin_artefacts",
-        explanation: "Garbled phrases typical of machine-spun copies: a doubled name (\"North Korea North\"), a doubled word (\"the the\"), a broken comparative (\"more little stable\"), a bracketed filler word (\"(yes)\").",
+        explanation: "Garbled phrases typical of machine-spun copies: a doubled name (\"North Korea North\"), a doubled function word (\"the the\"), a broken comparative (\"more little stable\"), a bracketed filler word (\"(yes)\"); not inside quotations or on a transcript's speaker lines.",
     }],
     measure,
 };
@@ -88,18 +89,65 @@ fn measure(article: &Article, signals: &mut Signals) {
     let text = &article.doc.text;
     let mut evidence: Vec<_> = GARBLE.find_iter(text).map(|m| m.range()).collect();
     evidence.extend(doubled_words(text));
+    evidence.retain(|hit| !quoted(hit, &article.extraction.quotes) && !spoken(text, hit));
     evidence.sort_by_key(|s| s.start);
     count(signals, "spin_artefacts", evidence);
 }
 
-/// Doublings that are good English ("so that that works", "had had enough").
-const GRAMMATICAL_DOUBLES: &[&str] = &["that", "had", "is"];
+/// Whether `hit` lies inside a quotation: a quoted chant ("Hey hey, ho ho") or an
+/// editor's bracket in a quote ("marijuana (has) much higher") is what someone
+/// said or wrote, not the article's own wording.
+fn quoted(hit: &Range<usize>, quotes: &[Quote]) -> bool {
+    quotes
+        .iter()
+        .any(|q| q.span.start <= hit.start && hit.end <= q.span.end)
+}
 
-/// "the the" (a lower-case word of two or more letters twice, so "Bora Bora"
-/// and grammatical doublings are spared) and "North Korea North and" (a
-/// title-case word back after one other, then a lower-case word, so menus in
-/// capitals and lists such as "North Carolina North Dakota" are spared), within
-/// one line and with only spaces between.
+/// Whether `hit` is on a transcript's line, one that opens with a speaker's label
+/// ("TAPPER:", "SEN. CLINTON:", "Chairman Larson:"): people stammer ("But but,
+/// we know"), and a transcript keeps it.
+fn spoken(text: &str, hit: &Range<usize>) -> bool {
+    let line = &text[line_start(text, hit.start)..hit.start];
+    line.split_once(':').is_some_and(|(label, _)| {
+        let words: Vec<&str> = label.split_whitespace().collect();
+        (1..=MAX_LABEL_WORDS).contains(&words.len())
+            && words
+                .iter()
+                .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+    })
+}
+
+/// A speaker's label is a name with its title: a few words.
+const MAX_LABEL_WORDS: usize = 4;
+
+fn line_start(text: &str, at: usize) -> usize {
+    text[..at].rfind('\n').map_or(0, |i| i + 1)
+}
+
+/// Words that spinners double when they glue rewritten phrases together ("the
+/// the", "were were"): articles, pronouns, prepositions, conjunctions and
+/// auxiliaries. A doubled content word is a typo or deliberate ("boo boo",
+/// "etc etc", "here kitty kitty"), not a spinner's trace.
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "about", "after", "against", "am", "an", "and", "any", "are", "as", "at", "be", "been",
+    "before", "being", "between", "but", "by", "can", "could", "did", "do", "does", "each", "for",
+    "from", "had", "has", "have", "he", "her", "his", "i", "if", "in", "into", "is", "it", "its",
+    "may", "me", "might", "must", "my", "no", "nor", "not", "of", "on", "or", "our", "over", "she",
+    "should", "so", "than", "that", "the", "their", "them", "then", "these", "they", "this",
+    "those", "through", "to", "under", "upon", "us", "was", "we", "were", "when", "which", "while",
+    "who", "will", "with", "would", "you", "your",
+];
+
+/// Doublings that are good English ("so that that works", "had had enough", "what
+/// I've worked for for 15 years", "we've stepped in in other ways").
+const GRAMMATICAL_DOUBLES: &[&str] = &["that", "had", "is", "for", "in"];
+
+/// "the the" (a function word twice, not part of a contraction or a compound, so
+/// "Bora Bora", "you you're" and "you're re-elected" are spared) and "North Korea
+/// North and" (a title-case word back after one other, then a lower-case word,
+/// so menus in capitals and lists such as "North Carolina North Dakota" are
+/// spared, and not where a line still reads as a heading), within one line and
+/// with only spaces between.
 fn doubled_words(text: &str) -> Vec<Range<usize>> {
     let words = words(text);
     let bytes = text.as_bytes();
@@ -115,22 +163,44 @@ fn doubled_words(text: &str) -> Vec<Range<usize>> {
         };
         let word = &text[w.clone()];
         let doubled = bytes[next.clone()].eq_ignore_ascii_case(word.as_bytes()) && !capital(next);
-        let real_word = || {
-            word.chars().filter(|c| c.is_alphabetic()).count() >= 2
-                && !GRAMMATICAL_DOUBLES.contains(&word.to_lowercase().as_str())
+        let spin_double = || {
+            let lower = word.to_lowercase();
+            word.len() >= 2
+                && FUNCTION_WORDS.contains(&lower.as_str())
+                && !GRAMMATICAL_DOUBLES.contains(&lower.as_str())
+                && !part_of_longer_word(text, w.start, next.end)
         };
-        if doubled && real_word() {
+        if doubled && spin_double() {
             found.push(w.start..next.end);
         } else if let Some(third) = words.get(i + 2).filter(|t| spaced(next, t))
             && bytes[third.clone()] == *word.as_bytes()
             && title_case(w)
             && title_case(next)
             && words.get(i + 3).is_none_or(|after| !capital(after))
+            && !heading_so_far(text, w.start)
         {
             found.push(w.start..third.end);
         }
     }
     found
+}
+
+/// Whether the words `start..end` are joined to the text around them by an
+/// apostrophe or a hyphen: "you're re-elected" doubles no word.
+fn part_of_longer_word(text: &str, start: usize, end: usize) -> bool {
+    let joins = |c: Option<char>| matches!(c, Some('\'' | '’' | '-'));
+    joins(text[..start].chars().next_back()) || joins(text[end..].chars().next())
+}
+
+/// Whether the line up to `at` reads as a heading: every word of four or more letters
+/// capitalised. A flattened page glues its headings and menus onto the text
+/// ("Survey Results Survey conducted …", "Treatment of Medicaid Expand Medicaid to
+/// all …", "Tables Distribution Tables by …"), where a name comes back by chance.
+fn heading_so_far(text: &str, at: usize) -> bool {
+    text[line_start(text, at)..at]
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().count() >= 4)
+        .all(|w| w.starts_with(char::is_uppercase))
 }
 
 #[cfg(test)]
@@ -173,6 +243,31 @@ mod tests {
             let theirs: Vec<_> = regex.find_iter(&text).map(|m| m.range()).collect();
             proptest::prop_assert_eq!(ours, theirs);
         }
+    }
+
+    #[test]
+    fn reduplication_contractions_and_headings_are_not_spin() {
+        let text = "a boo boo; etc etc; here kitty kitty kitty; other other; year year\n\
+                    tell you you're wrong; if you're re-elected; worked for for years; stepped in in other ways\n\
+                    Survey Results Survey conducted in July\n\
+                    Treatment of Medicaid Expand Medicaid to all\n\
+                    All Types of Tables Distribution Tables by Income\n\
+                    the bodies were were preserved; sworn in as the the Director";
+        let found: Vec<&str> = doubled_words(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(found, ["were were", "the the"]);
+    }
+
+    #[test]
+    fn a_transcript_line_is_speech() {
+        let text = "CHIARELLI: But but, we\nSEN. CLINTON: for for\nChairman Larson: the the\nhe said: to to";
+        let at = |s: &str| {
+            let i = text.find(s).unwrap();
+            i..i + s.len()
+        };
+        assert!(spoken(text, &at("But but")));
+        assert!(spoken(text, &at("for for")));
+        assert!(spoken(text, &at("the the")));
+        assert!(!spoken(text, &at("to to")));
     }
 
     #[test]
