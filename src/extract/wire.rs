@@ -6,7 +6,9 @@
 //! Why it matters: a credit or a wire dateline says where the text came from,
 //! which makes a copy attributed rather than an untraceable repost. A dateline
 //! naming an outlet that is not a wire ("Tokyo CNN –") claims that outlet as
-//! the publisher instead.
+//! the publisher instead. A credit line is the wire credit only when it names a
+//! wire of the registry ("Source: YourNewsWire" credits a site, which stays a
+//! cited source); a dateline's outlet in parentheses is one even when unknown.
 
 use super::people::People;
 use super::sources;
@@ -34,7 +36,7 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:according\s+to|source|sources|credit|courtesy\s+of)\s*:?\s+(?P<name>[^\s,;:][^,;:]*?)\s*\.?\s*$")
+    Regex::new(r"(?i)^\s*(?:according\s+to|courtesy\s+of|(?:sources?|credit)\s*:)\s*(?P<name>[^\s,;:][^,;:]*?)\s*\.?\s*$")
         .expect("credit pattern is valid")
 });
 
@@ -100,9 +102,10 @@ fn dateline(doc: &Document, registry: &Registry, credits: &mut Credits) {
                 SourceKind::Unknown
             };
             let cue_span = line.start..line.start + caps.get(0).map_or(0, |m| m.end());
-            credits
-                .citations
-                .push((wire_citation(text, source, kind, cue_span), span));
+            credits.citations.push((
+                credit_citation(text, source, kind, CitationKind::Wire, cue_span),
+                span,
+            ));
             credits.wire = Some(found);
         }
         return;
@@ -123,20 +126,29 @@ fn credit_line(
     let Some(name) = CREDIT.captures(body).and_then(|c| c.name("name")) else {
         return;
     };
-    let Some((source, kind)) = sources::classify(name.as_str(), registry, people) else {
+    let Some((source, source_kind)) = sources::classify(name.as_str(), registry, people) else {
         return;
     };
-    if !matches!(kind, SourceKind::Outlet | SourceKind::Unknown) {
+    if !matches!(source_kind, SourceKind::Outlet | SourceKind::Unknown) {
         return;
     }
+    let wire = source_kind == SourceKind::Outlet
+        && registry
+            .resolve(&source)
+            .is_some_and(|o| o.kind == OutletKind::Wire);
     let span = line.start + name.start()..line.start + name.end();
     let cue_span =
         line.start + body.len() - body.trim_start().len()..line.start + body.trim_end().len();
+    let kind = if wire {
+        CitationKind::Wire
+    } else {
+        CitationKind::Report
+    };
     credits.citations.push((
-        wire_citation(text, source.clone(), kind, cue_span),
+        credit_citation(text, source.clone(), source_kind, kind, cue_span),
         span.clone(),
     ));
-    if credits.wire.is_none() {
+    if wire && credits.wire.is_none() {
         credits.wire = Some(Found {
             value: source,
             clue: Clue::Text,
@@ -145,11 +157,18 @@ fn credit_line(
     }
 }
 
-fn wire_citation(text: &str, source: String, source_kind: SourceKind, span: Span) -> Citation {
+/// The citation a credit line or a dateline makes: of `kind` wire when it names a wire.
+fn credit_citation(
+    text: &str,
+    source: String,
+    source_kind: SourceKind,
+    kind: CitationKind,
+    span: Span,
+) -> Citation {
     Citation {
         source,
         source_kind,
-        kind: CitationKind::Wire,
+        kind,
         cue: text[span.clone()]
             .split_whitespace()
             .collect::<Vec<_>>()
@@ -212,5 +231,28 @@ mod tests {
         let credits = run(&doc("Tokyo (Japan) – it rained.\nSource: Reuters\n"));
         assert_eq!(credits.wire.unwrap().value, "Reuters");
         assert_eq!(credits.citations.len(), 1);
+    }
+
+    #[test]
+    fn a_credit_line_is_a_wire_credit_only_when_it_names_a_wire() {
+        let credits = run(&doc("Text of the story.\nSource: YourNewsWire\n"));
+        assert!(credits.wire.is_none());
+        let (citation, _) = &credits.citations[0];
+        assert_eq!(
+            (
+                citation.kind,
+                citation.source_kind,
+                citation.source.as_str()
+            ),
+            (CitationKind::Report, SourceKind::Unknown, "YourNewsWire")
+        );
+        let credits = run(&doc("Text of the story.\nSource: CNN\n"));
+        assert!(credits.wire.is_none());
+        assert_eq!(credits.citations[0].0.kind, CitationKind::Report);
+        // A menu line, not a credit: "credit" without its colon.
+        let credits = run(&doc("Text of the story.\nCredit Cards Event\n"));
+        assert!(credits.wire.is_none() && credits.citations.is_empty());
+        let credits = run(&doc("Text of the story.\nCredit: AFP\n"));
+        assert_eq!(credits.wire.unwrap().value, "AFP");
     }
 }
