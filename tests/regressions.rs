@@ -145,3 +145,44 @@ fn spin_artefacts_spare_quotes_reduplication_transcripts_and_menus() {
     assert_eq!(spin("clean"), []);
     assert_eq!(spin("spun"), [("spin-artefacts".to_string(), Some(1))]);
 }
+
+fn from_url(url: &str) -> FrontMatter {
+    FrontMatter {
+        url: Some(url.into()),
+        ..FrontMatter::default()
+    }
+}
+
+/// "told BBC News" on bbc.com, "told WFPL" on wfpl.org and "WASHINGTON (Reuters) -"
+/// on reuters.com counted the publisher as its own source (and Reuters as its own
+/// wire credit): a publisher citing itself is neither.
+#[test]
+fn a_publisher_is_not_its_own_source_nor_its_own_wire() {
+    let json = score(&[
+        (
+            "bbc",
+            "Voters spoke.\nHe told BBC News the bridge would open.\n",
+            from_url("http://www.bbc.com/news/a"),
+        ),
+        (
+            "wfpl",
+            "Voters spoke.\nHe told WFPL the bridge would open.\n",
+            from_url("http://wfpl.org/post/a"),
+        ),
+        (
+            "reuters",
+            "WASHINGTON (Reuters) - The Senate voted on Tuesday, Reuters reported.\n",
+            from_url("http://www.reuters.com/article/a"),
+        ),
+    ]);
+    for id in ["bbc", "wfpl", "reuters"] {
+        assert_eq!(json[id]["citations"], serde_json::json!([]), "{id}");
+        assert_eq!(json[id]["wire"], serde_json::Value::Null, "{id}");
+        assert!(
+            !findings(&json[id])
+                .iter()
+                .any(|(rule, _)| rule == "wire-credit"),
+            "{id}"
+        );
+    }
+}

@@ -157,6 +157,12 @@ pub fn extract(doc: &Document, registry: &Registry) -> Extraction {
         published,
         credits.citations,
     );
+    if let Some(publisher) = &meta.outlet {
+        citations.retain(|c| !names_publisher(c, &publisher.value));
+        meta.wire = meta
+            .wire
+            .filter(|wire| !sources::is_publisher(&wire.value, &publisher.value));
+    }
     for citation in &mut citations {
         citation.column = doc.line_col(citation.span.start).1;
     }
@@ -166,6 +172,16 @@ pub fn extract(doc: &Document, registry: &Registry) -> Extraction {
         citations,
         quotes,
     }
+}
+
+/// Whether a citation is of the article's own publisher ("told BBC News" on bbc.com,
+/// "WASHINGTON (Reuters) -" on reuters.com): a publisher is not its own source, nor
+/// its own wire.
+fn names_publisher(citation: &Citation, publisher: &str) -> bool {
+    matches!(
+        citation.source_kind,
+        SourceKind::Outlet | SourceKind::Unknown
+    ) && sources::is_publisher(&citation.source, publisher)
 }
 
 /// Whether `line` has fewer than `n` words. Counting stops at the `n`th: the lines

@@ -104,6 +104,33 @@ fn role_source(phrase: &str, role: &str, after: &str, people: &People) -> (Strin
     (lowercase_article(phrase), kind)
 }
 
+/// Whether a named source is the article's own `publisher`: its canonical name, or
+/// the name its domain spells when it is known only by its domain ("WFPL" on
+/// "wfpl.org", "The Hill" on "thehill.com", "Breitbart News" on "breitbart.com").
+/// A publisher citing itself ("told BBC News" on bbc.com) names no source.
+pub(super) fn is_publisher(source: &str, publisher: &str) -> bool {
+    let own = match publisher.rsplit('.').nth(1) {
+        Some(site) => compact(site),
+        None => compact(publisher),
+    };
+    let source = compact(source);
+    !own.is_empty() && (source == own || source.strip_suffix("news") == Some(own.as_str()))
+}
+
+/// A name in lower-case letters and digits, without a leading "the": "The Hill" and
+/// "thehill" are both "hill".
+fn compact(name: &str) -> String {
+    let letters: String = name
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    match letters.strip_prefix("the") {
+        Some(rest) if !rest.is_empty() => rest.to_string(),
+        _ => letters,
+    }
+}
+
 fn strip_article(phrase: &str) -> &str {
     ["the ", "The ", "a ", "A ", "an ", "An "]
         .iter()
@@ -164,5 +191,16 @@ mod tests {
             Some(("Daily Planet".into(), SourceKind::Unknown))
         );
         assert_eq!(kind("him"), None);
+    }
+
+    #[test]
+    fn a_publisher_is_known_by_its_name_or_its_domain() {
+        assert!(is_publisher("BBC", "BBC"));
+        assert!(is_publisher("WFPL", "wfpl.org"));
+        assert!(is_publisher("Hill", "thehill.com"));
+        assert!(is_publisher("Breitbart News", "breitbart.com"));
+        assert!(!is_publisher("AFP", "afp.google.com"));
+        assert!(!is_publisher("CNN", "BBC"));
+        assert!(!is_publisher("Theo", "the.org"));
     }
 }
