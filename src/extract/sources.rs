@@ -26,10 +26,14 @@ static ROLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?-u:\b){ROLES}(?-u:\b)")).expect("role pattern is valid")
 });
 
-/// A name after the role: "spokesman Mao Ning" → "Mao Ning".
+/// A name after the role: "spokesman Mao Ning" → "Mao Ning", and "Mayor John Smith
+/// of Springfield on Monday" → "John Smith": what follows the name is not part of it.
 static NAME_AFTER_ROLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"^,?\s+(?P<name>{})$", super::people::NAME))
-        .expect("name pattern is valid")
+    Regex::new(&format!(
+        r"^,?\s+(?P<name>{})(?:$|\s*[-–—(]|\s+\p{{Ll}})",
+        super::people::NAME
+    ))
+    .expect("name pattern is valid")
 });
 
 const PRONOUNS: [&str; 12] = [
