@@ -217,3 +217,31 @@ fn a_quoted_speaker_is_a_named_source_and_only_their_name() {
         .collect();
     assert_eq!(speakers, ["John Smith", "John Doe"]);
 }
+
+/// A standalone dated article was its own story's earliest report, and so got
+/// `reaches-origin` (+5) with only anonymous sources; 206 unsourced PolitiFact
+/// articles did the same through their shared publisher.
+#[test]
+fn an_article_is_not_its_own_origins_citation_path() {
+    let dated = FrontMatter {
+        outlet: Some("Daily Blog".into()),
+        published: Some("2016-01-03".into()),
+        ..FrontMatter::default()
+    };
+    let json = score(&[
+        (
+            "draft",
+            "Officials who spoke on condition of anonymity said the video was new.\n",
+            dated.clone(),
+        ),
+        ("other", "Data not available.\n", dated),
+    ]);
+    for id in ["draft", "other"] {
+        let rules: Vec<String> = findings(&json[id]).into_iter().map(|(r, _)| r).collect();
+        assert!(
+            !rules.contains(&"reaches-origin".to_string()),
+            "{id}: {rules:?}"
+        );
+        assert_eq!(json[id]["signals"]["reaches_origin"], 0.0, "{id}");
+    }
+}

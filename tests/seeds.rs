@@ -159,6 +159,21 @@ fn the_origins_are_nikkei_first_then_the_cnn_interview() {
         hops_001["path"],
         json!(["001_e7a9e3d448b427a1", "report", "Nikkei Asia"])
     );
+    // Every step of a path is a hop, "publishes" among them: 004 reaches Nikkei
+    // Asia through CNN's copy 002 in three.
+    let by_id = |id: &str| {
+        nikkei
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    let a004 = by_id("004_1aeeccb6f13d94ad");
+    assert_eq!(a004["hops"], 3);
+    let path = a004["path"].as_array().unwrap();
+    assert_eq!(path.len(), 2 * 3 + 1, "{path:?}");
 }
 
 #[test]

@@ -4,7 +4,7 @@
 //! read them as numeric signals through `detect::provenance`, which explains them.
 
 use super::build::ArticleSources;
-use super::{Edge, Node, Story};
+use super::{Edge, Node, Origin, OriginPath, Story};
 use chrono::NaiveDate;
 use petgraph::Direction::{Incoming, Outgoing};
 use petgraph::graph::{DiGraph, NodeIndex};
@@ -15,9 +15,11 @@ use std::collections::BTreeSet;
 /// What the graph knows about one article.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ArticleFacts {
-    /// The earliest-dated origin of its story that the article reaches.
+    /// The earliest-dated origin of its story that the article reaches through a
+    /// citation or a copy.
     pub earliest_origin: Option<EarliestOrigin>,
-    /// Fewest hops to any origin of its story; `None` when it reaches none.
+    /// Fewest hops to any origin of its story that it reaches through a citation
+    /// or a copy (not as the origin's own report); `None` when it reaches none.
     pub hops_to_origin: Option<usize>,
     /// Whether all its copies credit their source; `None` when it copies nothing.
     pub copies_attributed: Option<bool>,
@@ -147,7 +149,7 @@ fn earliest_origin(story: &Story, doc: usize) -> Option<EarliestOrigin> {
         .origins
         .iter()
         .filter_map(|origin| {
-            let path = origin.path_of(doc)?;
+            let path = cited_path(origin, doc)?;
             Some(EarliestOrigin {
                 node: origin.node,
                 date: origin.date,
@@ -161,9 +163,15 @@ fn hops_to_origin(story: &Story, doc: usize) -> Option<usize> {
     story
         .origins
         .iter()
-        .filter_map(|origin| origin.path_of(doc))
+        .filter_map(|origin| cited_path(origin, doc))
         .map(|path| path.hops)
         .min()
+}
+
+/// How the article reaches `origin` through its citations and copies: an article is
+/// not its own origin's citation path, so the origin's own report reaches nothing.
+fn cited_path(origin: &Origin, doc: usize) -> Option<&OriginPath> {
+    origin.path_of(doc).filter(|path| !path.own_report)
 }
 
 #[cfg(test)]

@@ -8,11 +8,13 @@
 //! article, cite for an interview or a statement given to them). Wire credits are not first-hand: a wire is the
 //! provider of a copy's text, and is itself a reporter that cites others.
 //!
-//! An article reaches a node through its citations and directed copies (one
-//! hop each); an outlet it reaches leads on, at no cost, to the articles that
-//! outlet publishes, whose own citations count from there. An article that an
-//! origin publishes is that origin's report: zero hops. Undirected copies are
-//! not followed: it is not known who drew on whom.
+//! An article reaches a node through its citations and directed copies; an
+//! outlet it reaches leads on to the articles that outlet publishes, whose own
+//! citations count from there. Every step of a path is a hop, as the path shows
+//! it: "004 > report > CNN > publishes > 002 > report > Nikkei Asia" is three.
+//! An article that an origin publishes is that origin's own report, one
+//! "published-by" step away, and reaches it through no citation. Undirected
+//! copies are not followed: it is not known who drew on whom.
 
 use super::build::earlier;
 use super::{Edge, Node};
@@ -69,8 +71,11 @@ type NextSteps = Vec<(NodeIndex, (NodeIndex, &'static str))>;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct OriginPath {
     pub doc: usize,
-    /// Citation and copy steps taken; following an outlet to its articles is free.
+    /// Steps taken: citations, copies, and an outlet's "publishes" to its articles.
     pub hops: usize,
+    /// Whether the article is the origin's own report, published by it: its path
+    /// is no citation, and [`super::ArticleFacts`] does not count it.
+    pub own_report: bool,
     /// The article's node, where its path starts.
     node: NodeIndex,
 }
@@ -258,19 +263,15 @@ struct Step {
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum StepKind {
-    /// A citation or a directed copy: one hop, labelled by its edge.
+    /// A citation or a directed copy, labelled by its edge.
     Along,
-    /// From an outlet to an article it publishes: free.
+    /// From an outlet to an article it publishes, labelled "publishes".
     Publishes,
-    /// Into the origin, from an article it publishes: free.
+    /// Into the origin, from an article it publishes, labelled by its edge.
     PublishedByOrigin,
 }
 
 impl Step {
-    fn hops(self) -> usize {
-        usize::from(self.kind == StepKind::Along)
-    }
-
     fn label(self, graph: &DiGraph<Node, Edge>) -> &'static str {
         match self.kind {
             StepKind::Publishes => "publishes",
@@ -317,7 +318,7 @@ impl StepsInto {
     }
 
     /// The steps into `node` for a walk towards `origin`. An article published by
-    /// the origin itself is at the origin: zero hops.
+    /// the origin itself is one "published-by" step from it.
     fn ending_at<'a>(
         &'a self,
         graph: &DiGraph<Node, Edge>,
@@ -352,7 +353,7 @@ struct Reached {
 }
 
 /// Shortest paths from every article that reaches `origin`, and the tree they follow:
-/// a 0-1 breadth-first search backwards from the origin, so its cost is that of the
+/// a breadth-first search backwards from the origin, so its cost is that of the
 /// story alone. `members` are the story's nodes, and `place` each node's among them.
 fn trace(
     graph: &DiGraph<Node, Edge>,
@@ -371,7 +372,7 @@ fn trace(
     while let Some(node) = queue.pop_front() {
         let hops = best[at(node)].expect("a queued node is reached").hops;
         for &step in steps.ending_at(graph, node, origin).iter() {
-            let candidate = hops + step.hops();
+            let candidate = hops + 1;
             let reached = &mut best[at(step.from)];
             if reached.is_some_and(|r| r.hops <= candidate) {
                 continue;
@@ -380,11 +381,7 @@ fn trace(
                 hops: candidate,
                 next: Some((node, step.label(graph))),
             });
-            if step.hops() == 0 {
-                queue.push_front(step.from);
-            } else {
-                queue.push_back(step.from);
-            }
+            queue.push_back(step.from);
         }
     }
     let reached = || {
@@ -398,6 +395,9 @@ fn trace(
             Node::Article { doc, .. } => Some(OriginPath {
                 doc,
                 hops: reached.hops,
+                own_report: graph
+                    .edges_connecting(node, origin)
+                    .any(|edge| *edge.weight() == Edge::PublishedBy),
                 node,
             }),
             _ => None,
