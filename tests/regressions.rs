@@ -245,3 +245,27 @@ fn an_article_is_not_its_own_origins_citation_path() {
         assert_eq!(json[id]["signals"]["reaches_origin"], 0.0, "{id}");
     }
 }
+
+/// The built-in clickbait phrases matched "You won't believe" but not "You won’t
+/// believe", with the curly apostrophe that most news text (and the seeds) use.
+#[test]
+fn clickbait_phrases_match_either_apostrophe() {
+    let json = score(&[
+        (
+            "curly",
+            "You won’t believe what the mayor did.\n",
+            FrontMatter::default(),
+        ),
+        (
+            "straight",
+            "You won't believe what the mayor did.\n",
+            FrontMatter::default(),
+        ),
+    ]);
+    for id in ["curly", "straight"] {
+        assert!(
+            findings(&json[id]).contains(&("clickbait".to_string(), Some(1))),
+            "{id}"
+        );
+    }
+}
