@@ -96,11 +96,18 @@ fn role_source(phrase: &str, role: &str, after: &str, people: &People) -> (Strin
     if let Some(name) = named_before {
         return (people.full_name(name).to_string(), SourceKind::Person);
     }
-    let determined = phrase.split_whitespace().next().is_some_and(|w| {
-        ["a", "an", "the", "one", "his", "her", "its", "their"]
-            .contains(&w.to_ascii_lowercase().as_str())
-    });
-    let kind = if plural && !determined {
+    let first = phrase
+        .split_whitespace()
+        .next()
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    let determined =
+        ["a", "an", "the", "one", "his", "her", "its", "their"].contains(&first.as_str());
+    // "a U.S. military official said" names no one, as "officials said" does not;
+    // "a NATO spokesman" speaks for an office a reader can ask.
+    let unnamed_one = ["a", "an", "one"].contains(&first.as_str())
+        && UNNAMED_ROLES.contains(&role.to_ascii_lowercase().as_str());
+    let kind = if plural && !determined || unnamed_one {
         SourceKind::Anonymous
     } else {
         SourceKind::Person
@@ -134,6 +141,9 @@ fn compact(name: &str) -> String {
         _ => letters,
     }
 }
+
+/// Roles that, with "a" or "one" and no name, keep the person anonymous.
+const UNNAMED_ROLES: [&str; 3] = ["official", "aide", "diplomat"];
 
 fn strip_article(phrase: &str) -> &str {
     ["the ", "The ", "a ", "A ", "an ", "An "]
@@ -195,6 +205,14 @@ mod tests {
             Some(("Daily Planet".into(), SourceKind::Unknown))
         );
         assert_eq!(kind("him"), None);
+        assert_eq!(
+            kind("a U.S. military official"),
+            Some(("a U.S. military official".into(), SourceKind::Anonymous))
+        );
+        assert_eq!(
+            kind("the White House official"),
+            Some(("the White House official".into(), SourceKind::Person))
+        );
     }
 
     #[test]
