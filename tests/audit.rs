@@ -179,7 +179,7 @@ fn a_baseline_hides_accepted_findings_and_shows_new_ones() {
     ));
     assert_eq!(
         rules(&accepted),
-        ["reaches-origin", "checkable-outlet"],
+        ["named-sources", "reaches-origin", "checkable-outlet"],
         "only findings that count for the draft remain"
     );
     assert_eq!(accepted["suppressed"].as_array().unwrap().len(), 4);
