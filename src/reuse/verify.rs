@@ -221,6 +221,12 @@ fn passages(
         let next = [run.a, run.a + n, run.b, run.b + n];
         if let Some(last) = merged.last_mut() {
             let close_in_a = next[0] <= last[1] + params.merge_gap_words;
+            let within_b = next[2] >= last[2] && next[3] <= last[3];
+            if close_in_a && within_b {
+                // Words of the passage so far, said again ("The Washington Post"
+                // in a sentence the copier added): not more of the copy.
+                continue;
+            }
             let close_in_b = next[2] >= last[2] && next[2] <= last[3] + params.merge_gap_words;
             if close_in_a && close_in_b {
                 last[1] = last[1].max(next[1]);
@@ -276,6 +282,16 @@ mod tests {
         assert_eq!(&a[pa.clone()], a);
         assert_eq!(&b[pb.clone()], &b["intro words here ".len()..]);
         assert_eq!(v.longest_run, 6);
+    }
+
+    #[test]
+    fn a_passage_ends_where_the_copy_does_though_words_of_it_come_again() {
+        let params = ReuseParams::default();
+        let source = "The Washington Post reported that the harbour fees doubled for the small boats of the old port this spring.";
+        let copy = format!("{source} According to The Washington Post, owners meet today.");
+        let v = verify(&words(&copy), &words(source), &params);
+        assert_eq!(v.passages.len(), 1);
+        assert_eq!(&copy[v.passages[0].0.clone()], &source[..source.len() - 1]);
     }
 
     #[test]
