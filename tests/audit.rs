@@ -568,3 +568,21 @@ fn an_accepted_repost_leaves_no_passage_to_credit_in_what_to_do() {
         "text shared in an unknown direction stays: {shown}"
     );
 }
+
+#[test]
+fn a_drafts_control_characters_are_shown_not_sent_to_the_terminal() {
+    // The fiction line, with a screen-clearing escape, a window title and a bell
+    // on it: the diagnostic still underlines the sentence, and no control byte
+    // reaches the output.
+    let dir = draft(|text| {
+        text + "\n\x1b[2J\x1b]0;pwned\x07 This edited version of the story is fictional.\n"
+    });
+    let output = audit_draft(dir.path(), &[]);
+    let text = stdout(&output);
+    assert!(!text.contains(['\x1b', '\x07']), "{text:?}");
+    assert!(
+        text.contains("?[2J?]0;pwned? This edited version of the story is fictional."),
+        "{text}"
+    );
+    assert!(text.contains("error[self-declared-fiction]"), "{text}");
+}

@@ -7,7 +7,7 @@ use super::{AuditReport, by_importance, plural};
 use crate::audit::context::{Context, QuoteCheck, UncitedOrigin, Untraceable};
 use crate::audit::{self, Audit, Suppression};
 use crate::config::Severity;
-use crate::corpus::Document;
+use crate::corpus::{Document, is_invisible, visible};
 use crate::extract::Span;
 use crate::rules::Finding;
 use crate::settings::Settings;
@@ -27,12 +27,13 @@ impl AuditReport for AuditText {
     fn render(&self, audit: &Audit, settings: &Settings) -> String {
         let doc = &audit.draft;
         // Blank lines stand in for front matter, so codespan's line numbers are the file's.
-        let source = "\n".repeat(doc.lines().first() - 1) + &doc.text;
+        let source = "\n".repeat(doc.lines().first() - 1) + &masked(&doc.text);
         let name = match audit.positions.text_name() {
             Some(text) => format!("{} ({text})", doc.path),
             None => doc.path.clone(),
         };
-        let file = SimpleFile::new(name.as_str(), source.as_str());
+        let name = visible(&name);
+        let file = SimpleFile::new(name.as_ref(), source.as_str());
         let mut out = String::new();
         if let Some(caveat) = audit.positions.caveat() {
             let _ = writeln!(out, "note: {caveat}\n");
@@ -41,11 +42,25 @@ impl AuditReport for AuditText {
             let diagnostic = diagnostic(doc, finding, settings);
             out.push_str(&emit(&file, &diagnostic, self.colour));
         }
-        out.push_str(&what_to_do(audit));
-        out.push_str(&suppressed(audit));
-        out.push_str(&summary(audit, doc));
+        out.push_str(&visible(&what_to_do(audit)));
+        out.push_str(&visible(&suppressed(audit)));
+        out.push_str(&visible(&summary(audit, doc)));
         out
     }
+}
+
+/// The draft's text with each character that [`visible`] would escape replaced by as
+/// many `?` as it has bytes: the diagnostics' spans stay where they were, and the
+/// draft cannot drive the terminal the excerpts are printed on.
+fn masked(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match is_invisible(c) {
+            true => out.extend(std::iter::repeat_n('?', c.len_utf8())),
+            false => out.push(c),
+        }
+    }
+    out
 }
 
 fn diagnostic(doc: &Document, finding: &Finding, settings: &Settings) -> Diagnostic<()> {
@@ -66,11 +81,12 @@ fn diagnostic(doc: &Document, finding: &Finding, settings: &Settings) -> Diagnos
         .map(|c| format!(", caps it at {c}"))
         .unwrap_or_default();
     let weight = format!("note: score {:+}{cap}", finding.weight);
+    let notes = help.into_iter().chain(detail).chain([weight]);
     Diagnostic::new(severity)
         .with_code(&finding.rule)
-        .with_message(&finding.message)
+        .with_message(visible(&finding.message))
         .with_labels(labels.collect())
-        .with_notes(help.into_iter().chain(detail).chain([weight]).collect())
+        .with_notes(notes.map(|note| visible(&note).into_owned()).collect())
 }
 
 /// The part of a span on its first line: a copied passage can run for paragraphs.
