@@ -417,8 +417,8 @@ pub(crate) fn report_inputs(analysis: &Analysis) {
         format!(" ({errors} with errors, {hidden} hidden)")
     };
     eprintln!(
-        "prov: {} inputs: {scored} scored, {} skipped{why}",
-        scored + errors + hidden,
+        "prov: {}: {scored} scored, {} skipped{why}",
+        report::plural(scored + errors + hidden, "input"),
         errors + hidden
     );
 }

@@ -238,7 +238,7 @@ fn the_rules_and_outlets_files_in_use_are_not_inputs() {
     let output = prov_in(d, &args);
     assert_eq!(
         (output.status.code(), stderr(&output).as_str()),
-        (Some(0), "prov: 1 inputs: 1 scored, 0 skipped\n")
+        (Some(0), "prov: 1 input: 1 scored, 0 skipped\n")
     );
     let named = prov_in(d, &["score", "--rules", "rules.toml", "rules.toml"]);
     assert_eq!(

@@ -41,9 +41,10 @@ fn score_dir(dir: &Path) -> Value {
     } else {
         format!(" ({errors} with errors, {hidden} hidden)")
     };
+    let inputs = n(&totals["inputs"]);
+    let inputs = format!("{inputs} input{}", if inputs == 1 { "" } else { "s" });
     let last = format!(
-        "prov: {} inputs: {scored} scored, {} skipped{why}\n",
-        n(&totals["inputs"]),
+        "prov: {inputs}: {scored} scored, {} skipped{why}\n",
         errors + hidden
     );
     assert!(stderr(&output).ends_with(&last), "{}", stderr(&output));

@@ -52,7 +52,7 @@ pub trait AuditReport {
 }
 
 /// "1 article", "2 articles".
-fn plural(n: usize, word: &str) -> String {
+pub fn plural(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
