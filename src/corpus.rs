@@ -491,12 +491,13 @@ fn canonical(path: &Path) -> PathBuf {
 ///
 /// The draft must be one article. A context path that holds the draft too (the
 /// folder it sits in) does not load it a second time: a second copy would be
-/// a verbatim repost of the draft. The draft's id is unique among the context's.
-pub fn load_with_draft(draft: &Path, context: &[PathBuf]) -> Result<Corpus, LoadError> {
-    let mut plan = Plan::new(&[]);
+/// a verbatim repost of the draft. The draft's id is unique among the context's, and
+/// a walk of the context passes over its configuration files, as [`load_each`]'s does.
+pub fn load_with_draft(draft: &Path, context: Inputs) -> Result<Corpus, LoadError> {
+    let mut plan = Plan::new(context.config);
     plan.add_all(std::slice::from_ref(&draft.to_path_buf()));
     let draft_steps = plan.steps.len();
-    plan.add_all(context);
+    plan.add_all(context.paths);
     let mut loading = Loading::new(&|_| ());
     read(&plan.steps[..draft_steps], &mut loading);
     if let Some(error) = loading.corpus.errors.pop() {

@@ -586,3 +586,24 @@ fn a_drafts_control_characters_are_shown_not_sent_to_the_terminal() {
     );
     assert!(text.contains("error[self-declared-fiction]"), "{text}");
 }
+
+#[test]
+fn the_rules_and_baseline_in_use_are_not_read_as_articles_of_the_corpus() {
+    // An editor's folder: the draft, the rules and the baseline beside the corpus.
+    let dir = draft(|text| text);
+    let d = dir.path();
+    fs::copy(root().join("rules.toml"), d.join("rules.toml")).unwrap();
+    fs::copy(root().join(RETELLING), d.join("001.txt")).unwrap();
+    let args = |more: &[&'static str]| {
+        let mut all = vec!["audit", "draft.txt", "--against", ".", "--rules"];
+        all.extend(["rules.toml", "--baseline", "accepted.json"]);
+        all.extend_from_slice(more);
+        all
+    };
+    let written = prov_in(d, &args(&["--write-baseline"]));
+    assert_eq!(written.status.code(), Some(0), "{}", stderr(&written));
+    let output = prov_in(d, &args(&["--format", "json"]));
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(stderr(&output), "prov: 2 inputs: 2 scored, 0 skipped\n");
+    assert_eq!(json(&output)["against"], 1);
+}

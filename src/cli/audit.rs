@@ -64,7 +64,18 @@ pub(crate) fn audit(args: AuditArgs) -> io::Result<u8> {
         },
         None => None,
     };
-    let corpus = match corpus::load_with_draft(&args.file, &args.against) {
+    // A walk of the corpus passes over the rules, outlets and baseline files in use.
+    let config: Vec<PathBuf> = args
+        .rules
+        .files()
+        .into_iter()
+        .chain(args.baseline.clone())
+        .collect();
+    let context = corpus::Inputs {
+        paths: &args.against,
+        config: &config,
+    };
+    let corpus = match corpus::load_with_draft(&args.file, context) {
         Ok(corpus) => corpus,
         Err(e) => {
             eprintln!("prov: error: cannot audit {}: {}", e.path, e.error);
