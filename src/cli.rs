@@ -531,7 +531,9 @@ fn explain(settings: &Settings, rules_file: Option<&Path>, id: &str) -> io::Resu
         None => DEFAULT_RULES.to_string(),
     };
     let Some(text) = explanation(settings, &rules_text, id) else {
-        eprintln!("prov: error: no rule or signal named `{id}` (see `prov rules list`)");
+        eprintln!(
+            "prov: error: no rule, built-in finding or signal named `{id}` (see `prov rules list`)"
+        );
         return Ok(EXIT_ERROR);
     };
     io::stdout().lock().write_all(text.as_bytes())?;
@@ -560,6 +562,12 @@ fn explanation(settings: &Settings, rules_text: &str, id: &str) -> Option<String
             rule_test(rules_text, id),
             rule.message,
             rule.explanation.trim()
+        ))
+    } else if let Some(finding) = prov::audit::builtin::find(id) {
+        let severity = format!("{:?}", finding.severity).to_lowercase();
+        Some(format!(
+            "{id}: built-in finding of `prov audit`, {severity}, weight 0\n{}\n\n{}\n",
+            finding.message, finding.explanation
         ))
     } else {
         let signal = prov::detect::signals().find(|s| s.name == id)?;

@@ -164,14 +164,27 @@ fn rules_check_accepts_the_default_file_and_init_writes_it() {
 }
 
 #[test]
-fn explain_prints_a_rule_and_a_signal() {
+fn explain_prints_a_rule_a_built_in_finding_and_a_signal() {
     let rule = prov_in(&root(), &["rules", "explain", "self-declared-fiction"]);
     assert_eq!(rule.status.code(), Some(0));
-    insta::assert_snapshot!(stdout(&rule));
+    insta::assert_snapshot!("explain_prints_a_rule_and_a_signal", stdout(&rule));
+    let built_in = prov_in(&root(), &["rules", "explain", "suppression-unused"]);
+    assert!(
+        stdout(&built_in).starts_with(
+            "suppression-unused: built-in finding of `prov audit`, info, weight 0\n\
+             a prov-ignore marker silences nothing\n"
+        ),
+        "{}",
+        stdout(&built_in)
+    );
     let signal = prov_in(&root(), &["rules", "explain", "chrome_lines"]);
     assert!(stdout(&signal).starts_with("chrome_lines: signal\n"));
     let unknown = prov_in(&root(), &["rules", "explain", "nope"]);
     assert_eq!(unknown.status.code(), Some(2));
+    assert_eq!(
+        stderr(&unknown),
+        "prov: error: no rule, built-in finding or signal named `nope` (see `prov rules list`)\n"
+    );
 }
 
 /// An occurrence rule counts zero when its pattern is absent, and a regex rule
