@@ -36,6 +36,12 @@ fn json(output: &std::process::Output) -> Value {
         .unwrap_or_else(|e| panic!("stdout is JSON ({e}); stderr: {}", stderr(output)))
 }
 
+/// The first SARIF result of `rule`.
+fn sarif_result<'a>(sarif: &'a Value, rule: &str) -> &'a Value {
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    results.iter().find(|r| r["ruleId"] == rule).unwrap()
+}
+
 /// The rules of the findings still standing in a `prov.audit/1` document.
 fn rules(json: &Value) -> Vec<&str> {
     let findings = json["article"]["findings"].as_array().unwrap();
@@ -259,12 +265,7 @@ fn sarif_output_validates_against_the_sarif_2_1_0_schema() {
         "self-declared-fiction"
     );
     let silenced = json(&silenced);
-    let suppressed = silenced["runs"][0]["results"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|r| r["ruleId"] == "untraceable-repost")
-        .unwrap();
+    let suppressed = sarif_result(&silenced, "untraceable-repost");
     assert_eq!(
         suppressed["suppressions"],
         serde_json::json!([{"kind": "inSource", "justification": "syndicated under contract"}])
@@ -392,11 +393,7 @@ fn an_html_draft_says_that_its_positions_count_its_extracted_text() {
     );
     let sarif: Value =
         serde_json::from_str(&audit_against_the_post(&files, "draft.html", "sarif")).unwrap();
-    let results = sarif["runs"][0]["results"].as_array().unwrap();
-    let repost = results
-        .iter()
-        .find(|r| r["ruleId"] == "untraceable-repost")
-        .unwrap();
+    let repost = sarif_result(&sarif, "untraceable-repost");
     assert_eq!(
         repost["locations"][0],
         serde_json::json!({"physicalLocation": {"artifactLocation": {"uri": "draft.html"}}}),
@@ -442,11 +439,7 @@ fn a_json_lines_draft_is_located_on_its_line_of_the_file() {
     );
     let sarif: Value =
         serde_json::from_str(&audit_against_the_post(&files, "draft.jsonl", "sarif")).unwrap();
-    let results = sarif["runs"][0]["results"].as_array().unwrap();
-    let repost = results
-        .iter()
-        .find(|r| r["ruleId"] == "untraceable-repost")
-        .unwrap();
+    let repost = sarif_result(&sarif, "untraceable-repost");
     assert_eq!(
         repost["locations"][0]["physicalLocation"],
         serde_json::json!({"artifactLocation": {"uri": "draft.jsonl"}, "region": {"startLine": 1}})

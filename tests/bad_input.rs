@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{prov_in, root, score_json, stderr};
+use common::{ids, prov_in, root, score_json, stderr};
 use std::fs;
 
 const SEED: &str = "004_1aeeccb6f13d94ad";
@@ -37,12 +37,7 @@ fn every_input_is_a_result_or_an_error() {
         Some(2),
         "input errors exit 2 after the full report"
     );
-    let ids: Vec<&str> = json["articles"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|a| a["id"].as_str().unwrap())
-        .collect();
+    let ids = ids(&json);
     let mut sorted = ids.clone();
     sorted.sort();
     assert_eq!(
@@ -118,16 +113,6 @@ fn a_missing_path_is_an_error_not_a_crash() {
         "{}",
         stderr(&output)
     );
-}
-
-/// The ids of the articles of a `prov.score/1` document, in its order.
-fn ids(json: &serde_json::Value) -> Vec<String> {
-    json["articles"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|a| a["id"].as_str().unwrap().to_string())
-        .collect()
 }
 
 /// Regression: a seed named beside its folder was read twice, under one id, and

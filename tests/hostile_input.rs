@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{article, root, score_json, stderr};
+use common::{article, ids, root, score_json, stderr};
 use serde_json::Value;
 use std::fs;
 use std::path::Path;
@@ -251,12 +251,7 @@ fn a_bad_json_line_in_the_middle_costs_only_that_line() {
     ];
     fs::write(dir.path().join("feed.jsonl"), lines.join("\r\n")).unwrap();
     let json = score_dir(dir.path());
-    let mut ids: Vec<&str> = json["articles"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|a| a["id"].as_str().unwrap())
-        .collect();
+    let mut ids = ids(&json);
     ids.sort();
     assert_eq!(ids, ["feed.jsonl#a", "feed.jsonl#c"]);
     let paths: Vec<&str> = json["errors"]
@@ -490,12 +485,7 @@ fn score_stdin(input: &str) -> (Value, String) {
 fn json_lines_on_standard_input_are_articles_and_text_is_one() {
     let lines = "\n{\"id\": \"one\", \"text\": \"Kyodo news agency said the office opens.\"}\n[1]\n{\"id\": \"two\", \"text\": \"Reuters reported it.\"}\n";
     let (json, err) = score_stdin(lines);
-    let ids: Vec<&str> = json["articles"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|a| a["id"].as_str().unwrap())
-        .collect();
+    let ids = ids(&json);
     assert_eq!(ids, ["stdin#one", "stdin#two"], "{err}");
     assert_eq!(article(&json, "stdin#two")["path"], "-:4");
     assert_eq!(json["errors"][0]["path"], "-:3");

@@ -48,3 +48,9 @@ pub fn article<'a>(json: &'a serde_json::Value, id: &str) -> &'a serde_json::Val
         .find(|a| a["id"] == id)
         .unwrap_or_else(|| panic!("no article {id}"))
 }
+
+/// The ids of a `prov.score/1` document's articles, in its order.
+pub fn ids(json: &serde_json::Value) -> Vec<&str> {
+    let articles = json["articles"].as_array().expect("articles");
+    articles.iter().map(|a| a["id"].as_str().unwrap()).collect()
+}
