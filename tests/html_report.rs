@@ -62,6 +62,8 @@ fn the_seeds_report_has_a_table_row_per_article_and_the_graph() {
         "the graph is inline SVG"
     );
     assert!(html.contains("<h2>Story origins</h2>"));
+    // 003 cites only Nikkei: of the story's five articles, one does not reach CNN.
+    assert!(html.contains("<li class=\"note\">1 article of the story does not reach it.</li>"));
 }
 
 #[test]

@@ -166,9 +166,11 @@ fn origins(out: &mut String, analysis: &Analysis) {
             }
             let unreached = story.articles.len() - origin.paths.len();
             if unreached > 0 {
+                let verb = if unreached == 1 { "does" } else { "do" };
                 let _ = writeln!(
                     out,
-                    "<li class=\"note\">{unreached} article(s) of the story do not reach it.</li>"
+                    "<li class=\"note\">{} of the story {verb} not reach it.</li>",
+                    plural(unreached, "article")
                 );
             }
             out.push_str("</ul></li>\n");
