@@ -30,18 +30,29 @@ static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
         .expect("date label pattern is valid")
 });
 
-/// "Story Code : 269840", "Category: World": a label and a value, not a headline.
+/// "Story Code : 269840", "Category: World": a label and a value, not a headline;
+/// see [`is_label_value`] for their lengths. (A bounded repeat of a Unicode class,
+/// `[\p{L} ]{0,24}`, compiles to a copy of the class for each repetition: this
+/// pattern and [`LEAD_IN`] took 40 ms to build, most of a small run's start.)
 static LABEL_VALUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*\p{L}[\p{L} ]{0,24}:\s*[\w-]{1,30}\s*$").expect("label pattern is valid")
+    Regex::new(r"^\s*\p{L}(?P<label>[\p{L} ]*):\s*(?P<value>[\w-]+)\s*$")
+        .expect("label pattern is valid")
 });
 
-/// "Afghan Voice Agency (AVA): …": a publisher naming itself before the text.
+/// At most this many characters after a label's first letter, and in its value.
+const MAX_LABEL_CHARS: usize = 24;
+const MAX_VALUE_CHARS: usize = 30;
+
+/// "Afghan Voice Agency (AVA): …": a publisher naming itself before the text; the
+/// name is at most [`MAX_LEAD_IN_CHARS`] characters, the abbreviation at most
+/// [`MAX_ABBREVIATION_CHARS`].
 static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^\s*(?P<name>[A-Z][\p{L}&.’' ]{0,50}?)\s*(?:\((?P<abbr>[A-Z][\p{L}]{1,7})\))?\s*:\s",
-    )
-    .expect("lead-in pattern is valid")
+    Regex::new(r"^\s*(?P<name>[A-Z][\p{L}&.’' ]*?)\s*(?:\((?P<abbr>[A-Z]\p{L}+)\))?\s*:\s")
+        .expect("lead-in pattern is valid")
 });
+
+const MAX_LEAD_IN_CHARS: usize = 51;
+const MAX_ABBREVIATION_CHARS: usize = 8;
 
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -143,10 +154,17 @@ fn title(text: &str, top: &[Span]) -> Option<Found<String>> {
 /// the short parts of a scraped dateline.
 fn is_furniture(line: &str) -> bool {
     date_line(line).is_some()
-        || LABEL_VALUE.is_match(line)
+        || is_label_value(line)
         || BYLINE.is_match(line)
         || chrome::is_chrome(line)
         || fewer_words_than(line, MIN_TITLE_WORDS) && !line.ends_with('.')
+}
+
+fn is_label_value(line: &str) -> bool {
+    LABEL_VALUE.captures(line).is_some_and(|caps| {
+        caps["label"].chars().count() <= MAX_LABEL_CHARS
+            && caps["value"].chars().count() <= MAX_VALUE_CHARS
+    })
 }
 
 fn outlet(doc: &Document, registry: &Registry, top: &[Span]) -> Option<Found<String>> {
@@ -178,7 +196,7 @@ fn outlet(doc: &Document, registry: &Registry, top: &[Span]) -> Option<Found<Str
 /// "Afghan Voice Agency (AVA): …" names the publisher when the registry knows the
 /// name, or when an abbreviation in parentheses shows it is an organisation's name.
 fn lead_in(text: &str, line: Span, registry: &Registry) -> Option<Found<String>> {
-    let caps = LEAD_IN.captures(&text[line.clone()])?;
+    let caps = lead_in_captures(&text[line.clone()])?;
     let name = caps.name("name")?;
     let known = registry
         .resolve(name.as_str())
@@ -194,6 +212,13 @@ fn lead_in(text: &str, line: Span, registry: &Registry) -> Option<Found<String>>
         clue: Clue::Text,
         span: Some(span),
     })
+}
+
+/// [`LEAD_IN`]'s match in `line`, if its name and abbreviation are short enough.
+fn lead_in_captures(line: &str) -> Option<regex::Captures<'_>> {
+    let caps = LEAD_IN.captures(line)?;
+    let chars = |group| caps.name(group).map_or(0, |m| m.as_str().chars().count());
+    (chars("name") <= MAX_LEAD_IN_CHARS && chars("abbr") <= MAX_ABBREVIATION_CHARS).then_some(caps)
 }
 
 fn byline(text: &str, top: &[Span]) -> Option<Found<String>> {
@@ -228,6 +253,51 @@ mod tests {
 
     fn run(d: &Document) -> super::super::Meta {
         meta(d, &test_registry(), None)
+    }
+
+    /// The label and lead-in patterns with their lengths checked in code match what
+    /// the bounded patterns they replaced matched, at and around each bound.
+    #[test]
+    fn label_and_lead_in_lengths_are_the_bounded_patterns() {
+        let bounded_label = Regex::new(r"^\s*\p{L}[\p{L} ]{0,24}:\s*[\w-]{1,30}\s*$").unwrap();
+        let bounded_lead_in = Regex::new(
+            r"^\s*(?P<name>[A-Z][\p{L}&.’' ]{0,50}?)\s*(?:\((?P<abbr>[A-Z][\p{L}]{1,7})\))?\s*:\s",
+        )
+        .unwrap();
+        let word = |n: usize| "é".repeat(n);
+        let mut lines = vec![
+            "Story Code : 269840".to_string(),
+            "  Category: World  ".into(),
+            "Views: 218".into(),
+            "Afghan Voice Agency (AVA): The text".into(),
+            "Reuters: the text".into(),
+            "TOKYO (Kyodo) : text".into(),
+            "no colon here".into(),
+            ": starts with a colon".into(),
+        ];
+        for n in 22..=27 {
+            lines.push(format!("É{}: value", word(n)));
+            lines.push(format!("A{} b: value", word(n - 2)));
+            lines.push(format!("Label: {}", word(n + 6)));
+            lines.push(format!("Label: {}-x ", word(n + 4)));
+        }
+        for n in 48..=53 {
+            lines.push(format!("A{}: text", word(n)));
+            lines.push(format!("Name {} (AB): text", word(n - 5)));
+        }
+        for n in 6..=9 {
+            lines.push(format!("Some Agency (A{}): text", word(n)));
+        }
+        for line in &lines {
+            assert_eq!(is_label_value(line), bounded_label.is_match(line), "{line}");
+            let groups =
+                |c: regex::Captures| (c["name"].to_string(), c.name("abbr").map(|a| a.range()));
+            assert_eq!(
+                lead_in_captures(line).map(groups),
+                bounded_lead_in.captures(line).map(groups),
+                "{line}"
+            );
+        }
     }
 
     fn line_of(d: &Document, found: &Found<impl Sized>) -> usize {
