@@ -187,37 +187,6 @@ fn a_publisher_is_not_its_own_source_nor_its_own_wire() {
     }
 }
 
-/// `“…,” said Richard Coyne, 52, …` gave `unsourced` (−15) though the quote names
-/// its speaker; `said Mayor John Smith of Springfield on Monday` gave the speaker
-/// the rest of the sentence.
-#[test]
-fn a_quoted_speaker_is_a_named_source_and_only_their_name() {
-    let json = score(&[
-        (
-            "coyne",
-            "“We will build the bridge next year,” said Richard Coyne, 52, an Army veteran.\n\nThe council voted on Monday.\n",
-            FrontMatter::default(),
-        ),
-        (
-            "smith",
-            "\"We will build it,\" said Mayor John Smith of Springfield on Monday.\n\
-             \"We will pay for it,\" said John Doe (R-Texas) in a statement.\n",
-            FrontMatter::default(),
-        ),
-    ]);
-    let coyne = &json["coyne"];
-    assert_eq!(coyne["quotes"][0]["speaker"], "Richard Coyne");
-    assert_eq!(coyne["signals"]["named_sources"], 1.0);
-    assert!(!findings(coyne).iter().any(|(rule, _)| rule == "unsourced"));
-    let speakers: Vec<&str> = json["smith"]["quotes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|q| q["speaker"].as_str().unwrap())
-        .collect();
-    assert_eq!(speakers, ["John Smith", "John Doe"]);
-}
-
 /// A standalone dated article was its own story's earliest report, and so got
 /// `reaches-origin` (+5) with only anonymous sources; 206 unsourced PolitiFact
 /// articles did the same through their shared publisher.

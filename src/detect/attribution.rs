@@ -14,7 +14,7 @@ pub const DETECTOR: Detector = Detector {
     signals: &[
         SignalDoc {
             name: "named_sources",
-            explanation: "Distinct named sources (outlets, people, roles and unknown names) that the article attributes information to, the speakers of its quotations among them.",
+            explanation: "Distinct named sources (outlets, people, roles and unknown names) that the article attributes information to.",
         },
         SignalDoc {
             name: "outlet_sources",
@@ -30,7 +30,7 @@ pub const DETECTOR: Detector = Detector {
         },
         SignalDoc {
             name: "unsourced",
-            explanation: "1 when the article attributes nothing to anyone, named or not, and quotes no named speaker, else 0.",
+            explanation: "1 when the article attributes nothing to anyone, named or not, else 0.",
         },
     ],
     measure,
@@ -54,17 +54,6 @@ fn measure(article: &Article, signals: &mut Signals) {
             }
         }
     }
-    // A quotation's speaker is a first-hand source: "“…,” said Richard Coyne" names
-    // him as plainly as "Richard Coyne said" does.
-    for quote in &article.extraction.quotes {
-        if let Some(speaker) = &quote.speaker
-            && named.insert(speaker.as_str())
-        {
-            named_spans.push(quote.span.clone());
-        }
-    }
-    named_spans.sort_by_key(|span| span.start);
-    let unsourced = named.is_empty() && anonymous.is_empty();
     let anonymous_only = named.is_empty() && !anonymous.is_empty();
     let first_anonymous = anonymous.first().cloned();
     count(signals, "named_sources", named_spans);
@@ -81,7 +70,7 @@ fn measure(article: &Article, signals: &mut Signals) {
     signals.insert(
         "unsourced",
         super::Signal {
-            value: f64::from(unsourced),
+            value: f64::from(citations.is_empty()),
             ..Default::default()
         },
     );

@@ -11,7 +11,7 @@
 //! quote's speaker is a first-hand source of the story.
 
 use super::people::{NAME, People, SPEECH_VERBS};
-use super::{Quote, SourceKind, Span, sources};
+use super::{Quote, Span, sources};
 use crate::corpus::Document;
 use crate::outlet::Registry;
 use regex::Regex;
@@ -123,10 +123,7 @@ fn speaker(
         if ["he", "she", "He", "She"].contains(&phrase) {
             return people.last_before(before.end).map(str::to_string);
         }
-        match sources::classify(phrase, registry, people)? {
-            (source, SourceKind::Unknown) => leading_name(&source).map(str::to_string),
-            (source, _) => Some(source),
-        }
+        sources::classify(phrase, registry, people).map(|(source, _)| source)
     };
     SPEAKER_AFTER
         .captures(&text[after])
@@ -139,25 +136,6 @@ fn speaker(
         })
         .or_else(|| people.first_in(before).map(str::to_string))
 }
-
-/// The name a speaker phrase opens with: "John Smith (R-Texas) in a statement" →
-/// "John Smith". A phrase that opens with a word of the sentence ("And I", "You
-/// later") or with a possessive ("Washington's top diplomat") names no speaker.
-fn leading_name(phrase: &str) -> Option<&str> {
-    let name = LEADING_NAME.find(phrase)?.as_str();
-    let first = name.split_whitespace().next()?;
-    let possessive = name.ends_with("'s") || name.ends_with("’s");
-    (!possessive && !SENTENCE_WORDS.contains(&first)).then_some(name)
-}
-
-static LEADING_NAME: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"^{NAME}")).expect("name pattern is valid"));
-
-/// Capitalised words that open a sentence, not a name.
-const SENTENCE_WORDS: &[&str] = &[
-    "And", "But", "So", "Or", "Yet", "Then", "If", "When", "As", "He", "She", "It", "We", "You",
-    "Your", "They", "Their", "Our", "My", "This", "That", "One",
-];
 
 #[cfg(test)]
 mod tests {
@@ -234,25 +212,6 @@ mod tests {
             3
         );
         assert!(rows(&seed(2)).is_empty());
-    }
-
-    #[test]
-    fn a_speaker_is_their_name_not_the_rest_of_the_sentence() {
-        let d = doc(
-            "\"We will build it,\" said Mayor John Smith of Springfield on Monday.\n\
-                     \"We will pay,\" said John Doe (R-Texas) in a statement.\n\
-                     \"It is late,\" said Richard Coyne, 52, a veteran.\n\
-                     And I said, \"no.\"\n",
-        );
-        assert_eq!(
-            rows(&d),
-            vec![
-                row(1, "We will build", Some("John Smith")),
-                row(2, "We will pay,", Some("John Doe")),
-                row(3, "It is late,", Some("Richard Coyne")),
-                row(4, "no.", None),
-            ]
-        );
     }
 
     #[test]

@@ -105,9 +105,12 @@ mod tests {
         let unwrapped = Table { width: None }.render(&analysis, &settings);
         assert!(widest_line(&unwrapped) > 100, "{unwrapped}");
         assert!(unwrapped.contains("named-sources:11 +10"), "{unwrapped}");
-        // Four lines for each of the five articles (three findings and "… N
-        // more"): none wrapped.
-        assert_eq!(unwrapped.lines().count(), 3 + 5 * 4 + 1, "{unwrapped}");
+        // One line per finding shown (3 for 000, 4 for the others): none wrapped.
+        assert_eq!(
+            unwrapped.lines().count(),
+            3 + (3 + 4 * 4) + 1,
+            "{unwrapped}"
+        );
         for width in [80, 200] {
             let fitted = Table { width: Some(width) }.render(&analysis, &settings);
             assert!(widest_line(&fitted) <= width as usize, "{fitted}");
