@@ -187,6 +187,21 @@ fn a_publisher_is_not_its_own_source_nor_its_own_wire() {
     }
 }
 
+/// "a senior White House official told reporters" was a named source: the role's
+/// match starts at "White", after "a senior", so no determiner showed it unnamed
+/// (politifact14544 and about fifteen more PolitiFact pages).
+#[test]
+fn an_official_with_no_name_is_an_anonymous_source() {
+    let json = score(&[(
+        "unnamed",
+        "“Prices will rise,” officials said.\n\n“We are ready,” a senior White House official told reporters.\n",
+        FrontMatter::default(),
+    )]);
+    let signals = &json["unnamed"]["signals"];
+    assert_eq!(signals["named_sources"], 0.0);
+    assert_eq!(signals["anonymous_sources"], 2.0);
+}
+
 /// A standalone dated article was its own story's earliest report, and so got
 /// `reaches-origin` (+5) with only anonymous sources; 206 unsourced PolitiFact
 /// articles did the same through their shared publisher.

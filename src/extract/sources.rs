@@ -26,14 +26,10 @@ static ROLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?-u:\b){ROLES}(?-u:\b)")).expect("role pattern is valid")
 });
 
-/// A name after the role: "spokesman Mao Ning" → "Mao Ning", and "Mayor John Smith
-/// of Springfield on Monday" → "John Smith": what follows the name is not part of it.
+/// A name after the role: "spokesman Mao Ning" → "Mao Ning".
 static NAME_AFTER_ROLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"^,?\s+(?P<name>{})(?:$|\s*[-–—(]|\s+\p{{Ll}})",
-        super::people::NAME
-    ))
-    .expect("name pattern is valid")
+    Regex::new(&format!(r"^,?\s+(?P<name>{})$", super::people::NAME))
+        .expect("name pattern is valid")
 });
 
 const PRONOUNS: [&str; 12] = [
@@ -103,10 +99,12 @@ fn role_source(phrase: &str, role: &str, after: &str, people: &People) -> (Strin
         .unwrap_or_default();
     let determined =
         ["a", "an", "the", "one", "his", "her", "its", "their"].contains(&first.as_str());
-    // "a U.S. military official said" names no one, as "officials said" does not;
-    // "a NATO spokesman" speaks for an office a reader can ask.
-    let unnamed_one = ["a", "an", "one"].contains(&first.as_str())
-        && UNNAMED_ROLES.contains(&role.to_ascii_lowercase().as_str());
+    // "a U.S. military official said" names no one, as "officials said" does not,
+    // nor does "a senior White House official" (whose match starts at "White");
+    // "the official" may be one named before, and "a NATO spokesman" speaks for an
+    // office a reader can ask.
+    let pointed = ["the", "his", "her", "its", "their"].contains(&first.as_str());
+    let unnamed_one = !pointed && UNNAMED_ROLES.contains(&role.to_ascii_lowercase().as_str());
     let kind = if plural && !determined || unnamed_one {
         SourceKind::Anonymous
     } else {
@@ -212,6 +210,10 @@ mod tests {
         assert_eq!(
             kind("the White House official"),
             Some(("the White House official".into(), SourceKind::Person))
+        );
+        assert_eq!(
+            kind("White House official"),
+            Some(("White House official".into(), SourceKind::Anonymous))
         );
     }
 
