@@ -1,8 +1,9 @@
 //! `--format table`: the reliability table, best first, for a terminal.
 //!
-//! On a terminal the table fits its width, wrapping long cells; written to a
-//! file or a pipe it is not wrapped at all, so no id or rule is cut in two
-//! (as ripgrep and cargo do).
+//! On a terminal the table fits its width, wrapping long cells, but is never laid out
+//! narrower than [`MIN_WIDTH`] (at 80 columns the outlet and findings columns were
+//! squeezed to a letter each); written to a file or a pipe it is not wrapped at all,
+//! so no id or rule is cut in two (as ripgrep and cargo do).
 
 use super::{Report, by_importance, label, published, sources};
 use crate::analysis::Analysis;
@@ -10,6 +11,9 @@ use crate::corpus::visible;
 use crate::settings::Settings;
 use comfy_table::ColumnConstraint::{ContentWidth, UpperBoundary};
 use comfy_table::{Cell, CellAlignment, ContentArrangement, Width, presets};
+
+/// The narrowest layout: an id, a date, a score and a rule id each keep their width.
+const MIN_WIDTH: u16 = 100;
 
 /// How many findings an article's row shows.
 const TOP_FINDINGS: usize = 3;
@@ -37,7 +41,7 @@ impl Report for Table {
         if let Some(width) = self.width {
             table
                 .set_content_arrangement(ContentArrangement::Dynamic)
-                .set_width(width)
+                .set_width(width.max(MIN_WIDTH))
                 .set_constraints([
                     ContentWidth,
                     UpperBoundary(Width::Fixed(14)),
@@ -111,9 +115,16 @@ mod tests {
             3 + (3 + 4 * 4) + 1,
             "{unwrapped}"
         );
-        for width in [80, 200] {
+        for width in [100, 200] {
             let fitted = Table { width: Some(width) }.render(&analysis, &settings);
             assert!(widest_line(&fitted) <= width as usize, "{fitted}");
         }
+        // A narrow terminal gets the 100-column layout, not columns a letter wide.
+        let narrow = Table { width: Some(60) }.render(&analysis, &settings);
+        assert_eq!(
+            narrow,
+            Table { width: Some(100) }.render(&analysis, &settings)
+        );
+        assert!(narrow.contains("named-sources:11 +10"), "{narrow}");
     }
 }
