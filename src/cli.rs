@@ -330,10 +330,16 @@ fn show_progress(
 }
 
 /// The rules and the analysis of `paths` under them, with no progress bar; or the
-/// exit code after saying on stderr what could not be read.
-fn analyse_quietly(rules: &RulesArg, paths: &[PathBuf]) -> Result<(Settings, Analysis), u8> {
+/// exit code after saying on stderr what could not be read. A walk passes over the
+/// rules and outlets files, and the `output` file when there is one.
+fn analyse_quietly(
+    rules: &RulesArg,
+    paths: &[PathBuf],
+    output: Option<&Path>,
+) -> Result<(Settings, Analysis), u8> {
     let settings = load_rules(rules)?;
-    let config = rules.files();
+    let mut config = rules.files();
+    config.extend(output.map(Path::to_path_buf));
     let inputs = Inputs {
         paths,
         config: &config,
@@ -344,7 +350,7 @@ fn analyse_quietly(rules: &RulesArg, paths: &[PathBuf]) -> Result<(Settings, Ana
 }
 
 fn graph(args: GraphArgs) -> io::Result<u8> {
-    let (_, analysis) = match analyse_quietly(&args.rules, &args.paths) {
+    let (_, analysis) = match analyse_quietly(&args.rules, &args.paths, None) {
         Ok(analysed) => analysed,
         Err(code) => return Ok(code),
     };
@@ -368,7 +374,8 @@ fn graph(args: GraphArgs) -> io::Result<u8> {
 }
 
 fn html_report(args: ReportArgs) -> io::Result<u8> {
-    let (settings, analysis) = match analyse_quietly(&args.rules, &args.paths) {
+    // A report written into the folder it reads is not read back as an article.
+    let (settings, analysis) = match analyse_quietly(&args.rules, &args.paths, Some(&args.out)) {
         Ok(analysed) => analysed,
         Err(code) => return Ok(code),
     };

@@ -154,3 +154,23 @@ fn a_report_of_one_article_says_one_article() {
     );
     assert!(html.contains("<p class=\"meta\">1 article, 0 inputs skipped."));
 }
+
+/// Regression: a report written into the folder it reads was read back as a
+/// sixth article of the seeds (and refused as an unsupported file type) on the
+/// next run.
+#[test]
+fn a_report_written_into_its_folder_is_not_read_back() {
+    let dir = tempfile::tempdir().unwrap();
+    for id in SEED_IDS {
+        let name = format!("{id}.txt");
+        std::fs::copy(root().join("seeds").join(&name), dir.path().join(name)).unwrap();
+    }
+    for _ in 0..2 {
+        let output = prov_in(dir.path(), &["report", "--out", "report.html"]);
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        assert_eq!(
+            stderr(&output),
+            "prov: 5 inputs: 5 scored, 0 skipped\nprov: wrote report.html (5 articles)\n"
+        );
+    }
+}
