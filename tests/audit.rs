@@ -425,6 +425,21 @@ fn an_html_comment_marker_silences_the_block_it_ends_or_precedes() {
         );
         assert_eq!(json["suppressed"][0]["by"]["reason"], "licensed");
     }
+    // The comments' "<!--" are not the article's exclamation marks: four markers
+    // made `sensational-punctuation` (more than three) fire on the markers.
+    let markers = format!("{marker}\n").repeat(4);
+    let page = harbour_page(&markers, "");
+    let json: Value = serde_json::from_str(&audit_against_the_post(
+        &[("draft.html", &page)],
+        "draft.html",
+        "json",
+    ))
+    .unwrap();
+    assert!(
+        !rules(&json).contains(&"sensational-punctuation"),
+        "{:?}",
+        rules(&json)
+    );
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! HTML input: the visible text of the page, one block element per line, and
 //! the metadata of its `<meta>` tags (Open Graph, article and Dublin Core names).
-//! Comments are not text, except an audit's `<!-- prov-ignore … -->` markers.
+//! Comments are not text, except an audit's `<!-- prov-ignore … -->` markers, kept
+//! as `[prov-ignore …]`.
 
 use super::{Document, FrontMatter};
 use scraper::{ElementRef, Html, Node, Selector};
@@ -86,20 +87,22 @@ fn collect_text(element: ElementRef, out: &mut String) {
     }
 }
 
-/// Keep an audit's `prov-ignore` marker comment in the text: on the line of the
-/// text it ends (after a block on the same line of the page, or inside one), or on
-/// a line of its own when the page has it on a line of its own.
+/// Keep an audit's `prov-ignore` marker comment in the text, in the plain-text form
+/// `[prov-ignore …]` (the comment's `<!--` would count as an exclamation mark): on the
+/// line of the text it ends (after a block on the same line of the page, or inside
+/// one), or on a line of its own when the page has it on a line of its own.
 fn keep_marker(before: Option<&Node>, comment: &str, out: &mut String) {
     let alone = match before {
         Some(Node::Text(t)) => t[t.trim_end().len()..].contains('\n'),
         Some(_) => false,
         None => true,
     };
+    let marker = format!("[{}]", comment.trim());
     if alone {
-        out.push_str(&format!("\n<!--{comment}-->\n"));
+        out.push_str(&format!("\n{marker}\n"));
     } else {
         out.truncate(out.trim_end().len());
-        out.push_str(&format!(" <!--{comment}-->"));
+        out.push_str(&format!(" {marker}"));
     }
 }
 
@@ -171,8 +174,8 @@ mod tests {
         let doc = document("a".into(), "a.html".into(), html).unwrap();
         assert_eq!(
             doc.text,
-            "One. <!-- prov-ignore a: x -->\nTwo <!-- prov-ignore b: y -->\n\
-             <!-- prov-ignore c: z -->\nThree.\n"
+            "One. [prov-ignore a: x]\nTwo [prov-ignore b: y]\n\
+             [prov-ignore c: z]\nThree.\n"
         );
     }
 }
