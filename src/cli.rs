@@ -7,7 +7,7 @@ mod outlets;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use prov::analysis::{self, Analysis};
 use prov::config::DEFAULT_RULES;
-use prov::corpus::{Inputs, visible};
+use prov::corpus::{Inputs, visible, visible_line};
 use prov::report::{self, JsonLayout, Report};
 use prov::settings::{Settings, kind_name};
 use std::io::{self, IsTerminal, Write};
@@ -398,19 +398,29 @@ fn html_report(args: ReportArgs) -> io::Result<u8> {
 /// which text could not be read.
 pub(crate) fn analysed<T>(result: Result<T, prov::corpus::LoadError>) -> Option<T> {
     result
-        .inspect_err(|e| eprintln!("prov: error: {}: {}", visible(&e.path), visible(&e.error)))
+        .inspect_err(|e| {
+            eprintln!(
+                "prov: error: {}: {}",
+                visible_line(&e.path),
+                visible(&e.error)
+            )
+        })
         .ok()
 }
 
 /// Every input that did not become an article, then the totals, on stderr.
 pub(crate) fn report_inputs(analysis: &Analysis) {
     for e in &analysis.errors {
-        eprintln!("prov: skipped {}: {}", visible(&e.path), visible(&e.error));
+        eprintln!(
+            "prov: skipped {}: {}",
+            visible_line(&e.path),
+            visible(&e.error)
+        );
     }
     for path in &analysis.hidden {
         eprintln!(
             "prov: skipped {}: hidden (name starts with a dot; give it by name to read it)",
-            visible(path)
+            visible_line(path)
         );
     }
     let (scored, errors, hidden) = (
@@ -466,7 +476,7 @@ fn report_gate(analysis: &Analysis, gate: u32) -> bool {
         .iter()
         .take(GATE_IDS_SHOWN)
         .map(|&i| {
-            let id = visible(&analysis.documents[i].id);
+            let id = visible_line(&analysis.documents[i].id);
             format!("{id} ({})", analysis.verdicts[i].score.score)
         })
         .collect();

@@ -190,12 +190,23 @@ impl Document {
 /// bell, and what it holds stays visible. Every human-facing output uses it;
 /// JSON escapes these characters itself.
 pub fn visible(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(is_invisible) {
+    escaped(text, is_invisible)
+}
+
+/// [`visible`] for a value shown on one line (an id, a path, an outlet, a table
+/// cell): line feeds and tabs are escaped too, so a file named `a\nprov: 0 inputs`
+/// cannot forge a line of the output.
+pub fn visible_line(text: &str) -> Cow<'_, str> {
+    escaped(text, |c| c.is_control() || is_invisible(c))
+}
+
+fn escaped(text: &str, hidden: impl Fn(char) -> bool) -> Cow<'_, str> {
+    if !text.chars().any(&hidden) {
         return Cow::Borrowed(text);
     }
     let mut shown = String::with_capacity(text.len() + 16);
     for c in text.chars() {
-        if is_invisible(c) {
+        if hidden(c) {
             shown.extend(c.escape_unicode());
         } else {
             shown.push(c);

@@ -459,6 +459,31 @@ fn terminal_escape_codes_are_shown_not_obeyed() {
     }
 }
 
+/// A file named `a\nprov: 0 inputs.txt` printed a forged line in the table and in
+/// the notes on stderr: a value shown on one line escapes its line feeds too.
+#[cfg(unix)]
+#[test]
+fn a_file_name_cannot_forge_a_line_of_the_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let name = "evil\nprov: 0 inputs.txt";
+    fs::write(
+        dir.path().join(name),
+        "CNN reported that the office opens.\n",
+    )
+    .unwrap();
+    fs::write(dir.path().join("binary\nprov: forged.txt"), b"\0\0").unwrap();
+    for format in ["table", "markdown"] {
+        let output = common::prov_in(dir.path(), &["score", "--format", format]);
+        let (out, err) = (common::stdout(&output), stderr(&output));
+        assert!(out.contains(r"evil\u{a}prov: 0 inputs"), "{format}:\n{out}");
+        let forged = |text: &str| {
+            text.lines()
+                .any(|l| l.starts_with("prov: 0 inputs") || l.starts_with("prov: forged"))
+        };
+        assert!(!forged(&out) && !forged(&err), "{format}:\n{out}\n{err}");
+    }
+}
+
 /// `prov score -` with `input` on standard input, as JSON.
 fn score_stdin(input: &str) -> (Value, String) {
     use std::io::Write;

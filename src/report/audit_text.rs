@@ -7,7 +7,7 @@ use super::{AuditReport, by_importance, plural};
 use crate::audit::context::{Context, QuoteCheck, UncitedOrigin, Untraceable};
 use crate::audit::{self, Audit, Suppression};
 use crate::config::Severity;
-use crate::corpus::{Document, is_invisible, visible};
+use crate::corpus::{Document, is_invisible, visible, visible_line};
 use crate::extract::Span;
 use crate::rules::Finding;
 use crate::settings::Settings;
@@ -32,7 +32,7 @@ impl AuditReport for AuditText {
             Some(text) => format!("{} ({text})", doc.path),
             None => doc.path.clone(),
         };
-        let name = visible(&name);
+        let name = visible_line(&name);
         let file = SimpleFile::new(name.as_ref(), source.as_str());
         let mut out = String::new();
         if let Some(caveat) = audit.positions.caveat() {

@@ -2,7 +2,7 @@
 
 use super::{Report, by_importance, label, published, sources};
 use crate::analysis::Analysis;
-use crate::corpus::visible;
+use crate::corpus::{visible, visible_line};
 use crate::settings::Settings;
 use std::fmt::Write;
 
@@ -13,7 +13,7 @@ impl Report for Markdown {
         let mut out = String::from(
             "| article | outlet | date | sources | score | grade |\n|---|---|---|:-:|--:|:-:|\n",
         );
-        let cell = |s: &str| visible(s).replace('|', "\\|");
+        let cell = |s: &str| visible_line(s).replace('|', "\\|");
         for &index in &analysis.ranking() {
             let verdict = &analysis.verdicts[index];
             let date = published(analysis, index).unwrap_or_else(|| "-".into());
@@ -28,7 +28,11 @@ impl Report for Markdown {
             );
         }
         for index in analysis.ranking() {
-            let _ = write!(out, "\n### {}\n\n", visible(&analysis.documents[index].id));
+            let _ = write!(
+                out,
+                "\n### {}\n\n",
+                visible_line(&analysis.documents[index].id)
+            );
             let findings = by_importance(&analysis.verdicts[index].findings);
             if findings.is_empty() {
                 out.push_str("No findings.\n");

@@ -7,7 +7,7 @@
 
 use super::{Report, by_importance, label, published, sources};
 use crate::analysis::Analysis;
-use crate::corpus::visible;
+use crate::corpus::{visible, visible_line};
 use crate::settings::Settings;
 use comfy_table::ColumnConstraint::{ContentWidth, UpperBoundary};
 use comfy_table::{Cell, CellAlignment, ContentArrangement, Width, presets};
@@ -54,8 +54,8 @@ impl Report for Table {
             let verdict = &analysis.verdicts[index];
             let date = published(analysis, index).unwrap_or_else(|| "-".into());
             table.add_row(vec![
-                Cell::new(visible(&analysis.documents[index].id)),
-                Cell::new(visible(analysis.outlet(index).unwrap_or("-"))),
+                Cell::new(visible_line(&analysis.documents[index].id)),
+                Cell::new(visible_line(analysis.outlet(index).unwrap_or("-"))),
                 Cell::new(date),
                 Cell::new(sources(analysis, index)).set_alignment(CellAlignment::Center),
                 Cell::new(format!(
