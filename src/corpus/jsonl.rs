@@ -5,8 +5,9 @@
 //! Lines end at a line feed or at a lone carriage return (a raw carriage
 //! return cannot occur inside a JSON record, so this never splits one). A line
 //! that is not UTF-8 is decoded as Windows-1252 when it plainly is that.
-//! `published` is a date as text or seconds since the epoch; an epoch before
-//! 1900 is a scraper's placeholder for "unknown" and reads as no date.
+//! `published` is a date as text or seconds (or, past 10^11, milliseconds) since
+//! the epoch; an epoch before 1900 is a scraper's placeholder for "unknown" and
+//! reads as no date.
 //!
 //! Lines are parsed in parallel, a batch of a few megabytes at a time while the
 //! next batch is read, and added in file order. Each line's text is let go once
@@ -473,6 +474,10 @@ fn bad_json(e: &serde_json::Error) -> String {
 /// date: it is read as no date, as `null` is.
 const FIRST_EPOCH_YEAR: i32 = 1900;
 
+/// From here on, an epoch number is milliseconds (JavaScript's `Date.now()`, as many
+/// scrapers write it): as seconds it would be past the year 5000.
+const MILLISECONDS_FROM: f64 = 1e11;
+
 /// A date as text ([`given_date`]), or seconds since the epoch as a date; an
 /// error naming the value when it is neither.
 fn published(value: serde_json::Value) -> Result<Option<String>, String> {
@@ -483,6 +488,13 @@ fn published(value: serde_json::Value) -> Result<Option<String>, String> {
         serde_json::Value::Number(n) => {
             let date = n
                 .as_f64()
+                .map(|t| {
+                    if t.abs() >= MILLISECONDS_FROM {
+                        t / 1000.0
+                    } else {
+                        t
+                    }
+                })
                 .and_then(|seconds| chrono::DateTime::from_timestamp(seconds as i64, 0))
                 .ok_or_else(|| not_a_date(&n))?
                 .date_naive();
@@ -549,6 +561,7 @@ mod tests {
             r#"{"id": 2, "text": "Two.", "published": true}"#,
             r#"{"id": 3, "text": "Three.", "publish_date": -62106825600.0}"#,
             r#"{"id": 4, "text": "Four.", "publish_date": 1452632548.0}"#,
+            r#"{"id": 5, "text": "Five.", "published": 1683676800000}"#,
         ];
         let (_dir, _path, corpus) = loaded(lines.join("\n").as_bytes());
         let errors: Vec<_> = corpus
@@ -563,13 +576,17 @@ mod tests {
                 ("a.jsonl:2", "`published` is not a date: true"),
             ]
         );
-        // The year-1 placeholder is no date; a real epoch is its day.
+        // The year-1 placeholder is no date; a real epoch is its day, in seconds
+        // or in milliseconds (which became no date without a word).
         let published: Vec<_> = corpus
             .documents
             .iter()
             .map(|e| e.document().unwrap().front.published.clone())
             .collect();
-        assert_eq!(published, [None, Some("2016-01-12".to_string())]);
+        assert_eq!(
+            published,
+            [None, Some("2016-01-12".into()), Some("2023-05-10".into())]
+        );
     }
 
     /// Regression: `[1,2,3]` was "invalid type: integer `2`, expected a string".
