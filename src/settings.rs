@@ -296,7 +296,13 @@ impl<'a> Checker<'a> {
         let mut document = toml::de::DeTable::parse(text).ok();
         loop {
             let span = error.span().unwrap_or(0..0);
-            check.fail(span.clone(), error.message().trim_end());
+            let message = error.message().trim_end();
+            // An error outside every entry ("missing field `scoring`") comes back
+            // when an entry is left out: it is one problem, said once.
+            let again = (check.errors.iter()).any(|e| e.span == span && e.message == message);
+            if !again {
+                check.fail(span.clone(), message);
+            }
             let Some(document) = document.as_mut() else {
                 return Err(check.errors);
             };

@@ -262,3 +262,17 @@ fn an_unknown_key_does_not_hide_the_problems_of_other_rules() {
     assert_eq!((code, out.as_str()), (2, ""));
     insta::assert_snapshot!(err);
 }
+
+/// Regression: a file with rules and no `[scoring]` said "missing field `scoring`"
+/// twice, once more for each rule left out to look for other problems.
+#[test]
+fn a_missing_table_is_one_problem_said_once() {
+    let rules = "[[rule]]\nid = \"x\"\nkind = \"missing\"\nfield = \"title\"\nweight = -1\nmessage = \"m\"\nexplanation = \"e\"\n";
+    let (code, _, err) = refused(rules);
+    assert_eq!(code, 2);
+    assert_eq!(err.matches("missing field `scoring`").count(), 1, "{err}");
+    assert!(
+        err.ends_with("prov: error: broken.toml: 1 problem\n"),
+        "{err}"
+    );
+}
