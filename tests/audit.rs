@@ -69,6 +69,16 @@ fn fiction_fails_the_gate_with_line_22_underlined() {
     assert!(text.contains("= help: A text that says it is fiction"));
     assert!(text.ends_with("score 0, grade F: 2 errors, 2 warnings, 4 notes, 0 suppressed; read against 0 other articles\n"));
     insta::assert_snapshot!(text);
+    assert_eq!(
+        stderr(&output),
+        "prov: 1 input: 1 scored, 0 skipped\nprov: --fail-under 50 failed: the draft scored 0\n"
+    );
+    let denied = prov_in(&root(), &["audit", FICTION, "--deny", "errors"]);
+    assert_eq!(denied.status.code(), Some(1));
+    assert!(
+        stderr(&denied)
+            .ends_with("prov: --deny errors failed: a finding of that severity stands\n")
+    );
 }
 
 #[test]

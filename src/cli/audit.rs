@@ -150,12 +150,23 @@ fn audit_exit_code(audit: &Audit, args: &AuditArgs) -> u8 {
             DenyLevel::Warnings => Severity::Warning,
         })
     });
-    let below = args
-        .fail_under
-        .is_some_and(|n| audit.verdict.score.score < n);
+    let score = audit.verdict.score.score;
+    let below = args.fail_under.filter(|&n| score < n);
+    // Say which gate failed, as `score --fail-under` does.
+    if let Some(gate) = below {
+        eprintln!("prov: --fail-under {gate} failed: the draft scored {score}");
+    }
+    if let Some(level) = args
+        .deny
+        .filter(|_| denied)
+        .and_then(|l| l.to_possible_value())
+    {
+        let level = level.get_name();
+        eprintln!("prov: --deny {level} failed: a finding of that severity stands");
+    }
     if !audit.analysis.errors.is_empty() {
         EXIT_ERROR
-    } else if denied || below {
+    } else if denied || below.is_some() {
         EXIT_GATE
     } else {
         0
