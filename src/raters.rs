@@ -393,9 +393,11 @@ fn kind_of_medium(medium: &str) -> Option<OutletKind> {
 /// `[[outlet]]` per domain, named by its domain.
 pub fn render(import: &Import, table: &Table, table_name: &str) -> String {
     let mut out = String::new();
+    // A comment holds no control character: one from the table (a skipped row's
+    // domain) would make the file unreadable, so it is written as an escape.
     let mut note = |text: String| {
         out.push_str("# ");
-        out.push_str(&text);
+        out.push_str(&crate::corpus::visible_line(&text));
         out.push('\n');
     };
     note(format!(
@@ -617,5 +619,16 @@ mod tests {
         assert_eq!(entry.kind, Some(OutletKind::Wire));
         assert_eq!(*entry.ratings[0].score.get_ref(), 100.0);
         assert_eq!(entry.ratings[0].raw, "very high");
+    }
+
+    /// Regression: a skipped row's control character was copied into the header's
+    /// comment, and prov then refused the file it had written.
+    #[test]
+    fn a_skipped_rows_control_character_is_escaped_in_the_header() {
+        let text = "domain,pc1\nx.com,0.5\nbad\u{1b}.com,0.4\n";
+        let table = Table::lin2023("2023");
+        let file = render(&read(text, &table).unwrap(), &table, "t.csv");
+        assert!(file.contains(r"`bad\u{1b}.com` is not a domain"), "{file}");
+        assert!(toml::from_str::<crate::config::OutletsFile>(&file).is_ok());
     }
 }
