@@ -191,6 +191,17 @@ fn a_one_megabyte_line_is_read() {
     assert_eq!(json["articles"][0]["id"], "feed.jsonl#long");
 }
 
+/// A long sentence with no punctuation: each citation's date was looked for to the
+/// end of its clause, the rest of the text, so 40,000 citations took a minute.
+#[test]
+fn a_long_sentence_of_citations_is_read_in_one_pass() {
+    let line = "according to Reuters ".repeat(20_000);
+    let a = only_article("long.txt", line.as_bytes());
+    let citations = a["citations"].as_array().unwrap();
+    assert_eq!(citations.len(), 20_000);
+    assert!(citations.iter().all(|c| c["source"] == "Reuters"));
+}
+
 #[test]
 fn crlf_and_bare_cr_line_ends_score_like_lf() {
     let text = seed_text();

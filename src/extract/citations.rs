@@ -28,6 +28,9 @@ use std::sync::LazyLock;
 /// How far before an outlet's name a cue may start.
 const CUE_REACH: usize = 80;
 
+/// How far after its cue a citation's clause (and the date it gives) may run.
+const CLAUSE_REACH: usize = 300;
+
 /// A cue that ends right before an outlet's name.
 static CUE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -380,11 +383,14 @@ fn unknown_cues(
 }
 
 /// The date a citation gives for its source ("first reported … on May 3"): the first
-/// date expression from the cue to the end of its clause.
+/// date expression from the cue to the end of its clause, at most [`CLAUSE_REACH`]
+/// bytes on (a text with no punctuation made each citation search the rest of it:
+/// `according to Reuters ` 10,000 times took 3.2 s, 40,000 times a minute).
 fn cited_date(text: &str, cue: &Span, published: Option<NaiveDate>) -> Option<NaiveDate> {
-    let clause_end = text[cue.end..]
+    let reach = ceil_char_boundary(text, (cue.end + CLAUSE_REACH).min(text.len()));
+    let clause_end = text[cue.end..reach]
         .find([',', ';', '.', '!', '?', '\n'])
-        .map_or(text.len(), |i| cue.end + i);
+        .map_or(reach, |i| cue.end + i);
     // A little past the clause end, so that "May 3, 2023" keeps its year.
     let window_end = ceil_char_boundary(text, (clause_end + 7).min(text.len()));
     dates::find_all(&text[cue.start..window_end])
