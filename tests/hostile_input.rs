@@ -202,6 +202,16 @@ fn a_long_sentence_of_citations_is_read_in_one_pass() {
     assert!(citations.iter().all(|c| c["source"] == "Reuters"));
 }
 
+/// Text with no white space: each cue word (a quote mark, "person") walked back to
+/// the start of the text for the words before it, so a page of quote marks took
+/// 42 s.
+#[test]
+fn cue_words_in_a_text_without_spaces_are_read_in_one_pass() {
+    let text = "\"".repeat(100_000) + &"a-person-".repeat(20_000);
+    let a = only_article("marks.txt", text.as_bytes());
+    assert_eq!(a["citations"], serde_json::json!([]));
+}
+
 #[test]
 fn crlf_and_bare_cr_line_ends_score_like_lf() {
     let text = seed_text();

@@ -286,22 +286,30 @@ fn is_word_byte(b: u8) -> bool {
 }
 
 /// Calls `each` with every start of an ASCII word (a letter after a byte that is not a
-/// word byte) in the `n` whitespace-separated words before `at`.
+/// word byte) in the `n` whitespace-separated words before `at`, within the last
+/// [`WORD_REACH`] bytes of each: the words a match may start with before its cue
+/// word ("a", "one", "in an", "as") are short, and walking to the start of a text
+/// with no white space, once for each cue, made a page of quote marks quadratic.
 fn word_starts_before(text: &str, at: usize, n: usize, mut each: impl FnMut(usize)) {
+    if n == 0 {
+        return;
+    }
     let bytes = text.as_bytes();
     // Whitespace-separated words entered, walking back; 0 while in the cue's own.
     let mut words = 0;
     let mut in_space = false;
+    let mut word_end = at;
     for (i, c) in text[..at].char_indices().rev() {
         if c.is_whitespace() {
             in_space = true;
+            word_end = i;
             continue;
         }
         if in_space {
             words += 1;
             in_space = false;
         }
-        if words > n {
+        if words > n || word_end - i > WORD_REACH {
             return;
         }
         let starts_word = bytes[i].is_ascii_alphabetic() && (i == 0 || !is_word_byte(bytes[i - 1]));
@@ -310,6 +318,9 @@ fn word_starts_before(text: &str, at: usize, n: usize, mut each: impl FnMut(usiz
         }
     }
 }
+
+/// How far back into a word before a cue word a match may start.
+const WORD_REACH: usize = 32;
 
 /// Whether `text` holds U+017F (long s) or U+212A (Kelvin sign), which case-insensitive
 /// patterns match as `s` and `k` and the cue-word search does not.
