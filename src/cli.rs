@@ -60,8 +60,8 @@ struct ScoreArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ScoreFormat::Table)]
     format: ScoreFormat,
-    /// Exit with 1 when any article scores below N.
-    #[arg(long, value_name = "N")]
+    /// Exit with 1 when any article scores below N (0-100).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=100))]
     fail_under: Option<u32>,
     /// No progress bar (it is shown only when stderr is a terminal anyway).
     #[arg(long, short)]

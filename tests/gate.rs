@@ -38,3 +38,28 @@ fn a_failed_gate_names_the_articles_under_it_lowest_first() {
         stderr(&passed)
     );
 }
+
+/// A gate is a score, 0 to 100: `--fail-under 101` failed every article instead of
+/// being refused.
+#[test]
+fn a_gate_outside_the_score_range_is_a_usage_error() {
+    for command in ["score", "audit"] {
+        let output = prov_in(
+            &common::root(),
+            &[
+                command,
+                "seeds/000_30fde9fe001ed933.txt",
+                "--fail-under",
+                "101",
+            ],
+        );
+        assert_eq!(output.status.code(), Some(2), "{command}");
+        assert!(
+            stderr(&output).starts_with(
+                "error: invalid value '101' for '--fail-under <N>': 101 is not in 0..=100"
+            ),
+            "{command}: {}",
+            stderr(&output)
+        );
+    }
+}

@@ -25,8 +25,8 @@ pub(crate) struct AuditArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = AuditFormat::Text)]
     format: AuditFormat,
-    /// Exit with 1 when the draft scores below N.
-    #[arg(long, value_name = "N")]
+    /// Exit with 1 when the draft scores below N (0-100).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=100))]
     fail_under: Option<u32>,
     /// Exit with 1 when a finding of this severity (or worse) stands.
     #[arg(long, value_enum, value_name = "LEVEL")]
