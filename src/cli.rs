@@ -1,6 +1,17 @@
 //! The command line: arguments (clap), and each command as a function that
 //! loads, runs the library's pipeline and writes what it renders.
 
+/// `eprintln!` that does not panic when stderr is closed (`prov score 2>&1 >/dev/null
+/// | true` exited 101): a message that cannot be written is let go, and the exit
+/// code still says what happened.
+macro_rules! note {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+pub(crate) use note;
+
 mod audit;
 mod outlets;
 
@@ -185,7 +196,7 @@ fn load_rules(args: &RulesArg) -> Result<Settings, u8> {
 
 fn read_config(path: &Path, what: &str) -> Result<String, u8> {
     std::fs::read_to_string(path).map_err(|e| {
-        eprintln!("prov: error: cannot read {what} {}: {e}", path.display());
+        note!("prov: error: cannot read {what} {}: {e}", path.display());
         EXIT_ERROR
     })
 }
@@ -196,7 +207,7 @@ fn config_errors(errors: &[prov::settings::RulesError], text: &str, shown: &str)
         report::diagnostics::rules_errors(errors, text, colour_stderr())
     );
     let count = errors.len();
-    eprintln!(
+    note!(
         "prov: error: {shown}: {count} problem{}",
         if count == 1 { "" } else { "s" }
     );
@@ -382,12 +393,12 @@ fn html_report(args: ReportArgs) -> io::Result<u8> {
     let html = report::Html.render(&analysis, &settings);
     let shown = args.out.display();
     if let Err(e) = std::fs::write(&args.out, html) {
-        eprintln!("prov: error: cannot write {shown}: {e}");
+        note!("prov: error: cannot write {shown}: {e}");
         return Ok(EXIT_ERROR);
     }
     report_inputs(&analysis);
     let count = analysis.documents.len();
-    eprintln!(
+    note!(
         "prov: wrote {shown} ({count} article{})",
         if count == 1 { "" } else { "s" }
     );
@@ -399,7 +410,7 @@ fn html_report(args: ReportArgs) -> io::Result<u8> {
 pub(crate) fn analysed<T>(result: Result<T, prov::corpus::LoadError>) -> Option<T> {
     result
         .inspect_err(|e| {
-            eprintln!(
+            note!(
                 "prov: error: {}: {}",
                 visible_line(&e.path),
                 visible(&e.error)
@@ -411,14 +422,14 @@ pub(crate) fn analysed<T>(result: Result<T, prov::corpus::LoadError>) -> Option<
 /// Every input that did not become an article, then the totals, on stderr.
 pub(crate) fn report_inputs(analysis: &Analysis) {
     for e in &analysis.errors {
-        eprintln!(
+        note!(
             "prov: skipped {}: {}",
             visible_line(&e.path),
             visible(&e.error)
         );
     }
     for path in &analysis.hidden {
-        eprintln!(
+        note!(
             "prov: skipped {}: hidden (name starts with a dot; give it by name to read it)",
             visible_line(path)
         );
@@ -433,7 +444,7 @@ pub(crate) fn report_inputs(analysis: &Analysis) {
     } else {
         format!(" ({errors} with errors, {hidden} hidden)")
     };
-    eprintln!(
+    note!(
         "prov: {}: {scored} scored, {} skipped{why}",
         report::plural(scored + errors + hidden, "input"),
         errors + hidden
@@ -485,7 +496,7 @@ fn report_gate(analysis: &Analysis, gate: u32) -> bool {
         n => format!(" and {n} more"),
     };
     let count = under.len();
-    eprintln!(
+    note!(
         "prov: --fail-under {gate} failed: {count} article{} scored under {gate}: {}{more}",
         if count == 1 { "" } else { "s" },
         ids.join(", ")
@@ -548,7 +559,7 @@ fn explain(settings: &Settings, rules_file: Option<&Path>, id: &str) -> io::Resu
         None => DEFAULT_RULES.to_string(),
     };
     let Some(text) = explanation(settings, &rules_text, id) else {
-        eprintln!(
+        note!(
             "prov: error: no rule, built-in finding or signal named `{id}` (see `prov rules list`)"
         );
         return Ok(EXIT_ERROR);
@@ -631,11 +642,11 @@ fn rule_test(rules_text: &str, id: &str) -> String {
 fn init(force: bool) -> io::Result<u8> {
     let path = Path::new("rules.toml");
     if path.exists() && !force {
-        eprintln!("prov: error: rules.toml already exists here (use --force to overwrite it)");
+        note!("prov: error: rules.toml already exists here (use --force to overwrite it)");
         return Ok(EXIT_ERROR);
     }
     std::fs::write(path, DEFAULT_RULES)?;
-    eprintln!("prov: wrote rules.toml; edit it, then use it with `prov score --rules rules.toml`");
+    note!("prov: wrote rules.toml; edit it, then use it with `prov score --rules rules.toml`");
     Ok(0)
 }
 

@@ -15,7 +15,7 @@ fn main() -> ExitCode {
         // A closed pipe (`prov score | head`) is a normal way to stop reading.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("prov: error: {e}");
+            cli::note!("prov: error: {e}");
             ExitCode::from(cli::EXIT_ERROR)
         }
     }

@@ -232,3 +232,23 @@ fn the_rules_and_outlets_files_in_use_are_not_inputs() {
         "a rules file named as input is read"
     );
 }
+
+/// Regression: with stderr unwritable (closed, or full), the first note panicked
+/// and the run exited 101, outside the documented exit codes.
+#[cfg(target_os = "linux")]
+#[test]
+fn an_unwritable_stderr_does_not_change_the_exit_code() {
+    let full = fs::File::create("/dev/full").unwrap();
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_prov"))
+        .args(["score", "seeds", "--fail-under", "50", "--format", "csv"])
+        .current_dir(root())
+        .stdout(std::process::Stdio::null())
+        .stderr(full)
+        .status()
+        .unwrap();
+    assert_eq!(
+        status.code(),
+        Some(1),
+        "the gate's exit code, not a panic's"
+    );
+}

@@ -78,7 +78,7 @@ pub(crate) fn audit(args: AuditArgs) -> io::Result<u8> {
     let corpus = match corpus::load_with_draft(&args.file, context) {
         Ok(corpus) => corpus,
         Err(e) => {
-            eprintln!("prov: error: cannot audit {}: {}", e.path, e.error);
+            note!("prov: error: cannot audit {}: {}", e.path, e.error);
             return Ok(EXIT_ERROR);
         }
     };
@@ -127,7 +127,7 @@ fn read_baseline(path: &Path) -> Result<Baseline, u8> {
         Baseline::parse(&t).map_err(|e| format!("baseline {} is not valid: {e}", path.display()))
     })
     .map_err(|e| {
-        eprintln!("prov: error: {e}");
+        note!("prov: error: {e}");
         EXIT_ERROR
     })
 }
@@ -136,7 +136,7 @@ fn write_baseline(path: &Path, audit: &Audit) -> io::Result<u8> {
     let findings = &audit.verdict.findings;
     std::fs::write(path, baseline::render(findings))?;
     let accepted = findings.iter().filter(|f| baseline::is_problem(f)).count();
-    eprintln!(
+    note!(
         "prov: wrote {} with {accepted} accepted findings",
         path.display()
     );
@@ -154,7 +154,7 @@ fn audit_exit_code(audit: &Audit, args: &AuditArgs) -> u8 {
     let below = args.fail_under.filter(|&n| score < n);
     // Say which gate failed, as `score --fail-under` does.
     if let Some(gate) = below {
-        eprintln!("prov: --fail-under {gate} failed: the draft scored {score}");
+        note!("prov: --fail-under {gate} failed: the draft scored {score}");
     }
     if let Some(level) = args
         .deny
@@ -162,7 +162,7 @@ fn audit_exit_code(audit: &Audit, args: &AuditArgs) -> u8 {
         .and_then(|l| l.to_possible_value())
     {
         let level = level.get_name();
-        eprintln!("prov: --deny {level} failed: a finding of that severity stands");
+        note!("prov: --deny {level} failed: a finding of that severity stands");
     }
     if !audit.analysis.errors.is_empty() {
         EXIT_ERROR

@@ -78,7 +78,7 @@ pub fn run(command: OutletsCommand) -> io::Result<u8> {
 }
 
 fn usage(message: &str) -> io::Result<u8> {
-    eprintln!("prov: error: {message}");
+    note!("prov: error: {message}");
     Ok(EXIT_ERROR)
 }
 
@@ -138,11 +138,11 @@ fn import(args: ImportArgs) -> io::Result<u8> {
         Ok(import) => import,
         Err(errors) => {
             for e in &errors {
-                eprintln!("prov: error: {shown}:{}: {}", e.line, e.message);
+                note!("prov: error: {shown}:{}: {}", e.line, e.message);
             }
             let n = errors.len();
             let s = if n == 1 { "" } else { "s" };
-            eprintln!("prov: error: {shown}: {n} problem{s}; nothing was written");
+            note!("prov: error: {shown}: {n} problem{s}; nothing was written");
             return Ok(EXIT_ERROR);
         }
     };
@@ -153,7 +153,7 @@ fn import(args: ImportArgs) -> io::Result<u8> {
     if let Err(e) = write_whole(&args.out, &raters::render(&import, &table, &name)) {
         return usage(&format!("cannot write {}: {e}", args.out.display()));
     }
-    eprintln!(
+    note!(
         "prov: wrote {}: {} domains rated by {} ({} rows; {} rows left out and {} conflicting duplicates kept at their lowest, listed in its header)",
         args.out.display(),
         import.rated.len(),
