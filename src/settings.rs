@@ -8,6 +8,7 @@
 
 use crate::config::{self, Field, GradeBand, Op, OutletRole, RuleEntry, RuleKind, Severity};
 use crate::outlet::{Entry, OutletKind, Registry};
+use crate::reuse::ReuseError;
 use aho_corasick::AhoCorasick;
 use regex::Regex;
 use regex_automata::{Input, MatchKind, PatternSet, meta};
@@ -445,10 +446,9 @@ impl<'a> Checker<'a> {
         grades
     }
 
-    /// Where a `[reuse]` problem is: the first key its message names
-    /// (`reuse.bands must divide reuse.sketch-size`) that the file sets, else
+    /// Where a `[reuse]` problem is: the first of its keys that the file sets, else
     /// the `[reuse]` table, else the start of the file.
-    fn reuse_span(&self, message: &str) -> Range<usize> {
+    fn reuse_span(&self, error: &ReuseError) -> Range<usize> {
         let Ok(document) = toml::de::DeTable::parse(self.text) else {
             return 0..0;
         };
@@ -458,13 +458,8 @@ impl<'a> Checker<'a> {
         let toml::de::DeValue::Table(keys) = reuse.get_ref() else {
             return reuse.span();
         };
-        let named = message.split("reuse.").skip(1).filter_map(|rest| {
-            let key = rest.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-'));
-            key.into_iter().next()
-        });
-        named
-            .into_iter()
-            .find_map(|name| keys.get_key_value(name).map(|(key, _)| key.span()))
+        (error.keys.iter())
+            .find_map(|name| keys.get_key_value(*name).map(|(key, _)| key.span()))
             .unwrap_or_else(|| reuse.span())
     }
 

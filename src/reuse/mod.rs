@@ -22,7 +22,7 @@ mod verify;
 
 pub use attribution::attribute;
 pub use candidates::candidate_pairs;
-pub use params::ReuseParams;
+pub use params::{ReuseError, ReuseParams};
 pub use quotes::{QuoteChange, QuoteMatch, QuoteRef, quote_matches, quote_matches_with};
 pub use sketch::Summary;
 

@@ -81,57 +81,98 @@ impl Default for ReuseParams {
     }
 }
 
+/// A `[reuse]` value out of range: what is wrong, and the `rules.toml` keys it
+/// concerns, in the order the message names them, so that a rules-file error can
+/// point at the first one the file sets.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReuseError {
+    pub keys: &'static [&'static str],
+    pub message: String,
+}
+
+impl std::fmt::Display for ReuseError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+fn out_of_range(keys: &'static [&'static str], message: String) -> Result<(), ReuseError> {
+    Err(ReuseError { keys, message })
+}
+
 impl ReuseParams {
     /// Check every value, reporting the first one out of range by its `rules.toml` key.
-    pub fn validate(&self) -> Result<(), String> {
-        let share = |key: &str, value: f64| {
+    pub fn validate(&self) -> Result<(), ReuseError> {
+        let share = |key: &'static [&'static str], value: f64| {
             if (0.0..=1.0).contains(&value) {
                 Ok(())
             } else {
-                Err(format!("reuse.{key} must be between 0 and 1, not {value}"))
+                let message = format!("reuse.{} must be between 0 and 1, not {value}", key[0]);
+                out_of_range(key, message)
             }
         };
         if !(1..=16).contains(&self.shingle_size) {
-            return Err(format!(
-                "reuse.shingle-size must be between 1 and 16 words, not {}",
-                self.shingle_size
-            ));
+            return out_of_range(
+                &["shingle-size"],
+                format!(
+                    "reuse.shingle-size must be between 1 and 16 words, not {}",
+                    self.shingle_size
+                ),
+            );
         }
         if !(1..=4096).contains(&self.sketch_size) {
-            return Err(format!(
-                "reuse.sketch-size must be between 1 and 4096, not {}",
-                self.sketch_size
-            ));
+            return out_of_range(
+                &["sketch-size"],
+                format!(
+                    "reuse.sketch-size must be between 1 and 4096, not {}",
+                    self.sketch_size
+                ),
+            );
         }
         if self.bands == 0 || !self.sketch_size.is_multiple_of(self.bands) {
-            return Err(format!(
-                "reuse.bands must divide reuse.sketch-size ({}), not {}",
-                self.sketch_size, self.bands
-            ));
+            return out_of_range(
+                &["bands", "sketch-size"],
+                format!(
+                    "reuse.bands must divide reuse.sketch-size ({}), not {}",
+                    self.sketch_size, self.bands
+                ),
+            );
         }
         if self.sample_modulus == 0 {
-            return Err("reuse.sample-modulus must be at least 1".into());
+            return out_of_range(
+                &["sample-modulus"],
+                "reuse.sample-modulus must be at least 1".into(),
+            );
         }
         if self.min_shared_samples == 0 {
-            return Err("reuse.min-shared-samples must be at least 1".into());
+            return out_of_range(
+                &["min-shared-samples"],
+                "reuse.min-shared-samples must be at least 1".into(),
+            );
         }
         if self.max_postings < 2 {
-            return Err(format!(
-                "reuse.max-postings must be at least 2, not {}",
-                self.max_postings
-            ));
+            return out_of_range(
+                &["max-postings"],
+                format!(
+                    "reuse.max-postings must be at least 2, not {}",
+                    self.max_postings
+                ),
+            );
         }
-        share("min-sampled-containment", self.min_sampled_containment)?;
-        share("min-containment", self.min_containment)?;
-        share("verbatim-containment", self.verbatim_containment)?;
-        share("light-containment", self.light_containment)?;
-        share("direction-margin", self.direction_margin)?;
-        share("quote-min-overlap", self.quote_min_overlap)?;
+        share(&["min-sampled-containment"], self.min_sampled_containment)?;
+        share(&["min-containment"], self.min_containment)?;
+        share(&["verbatim-containment"], self.verbatim_containment)?;
+        share(&["light-containment"], self.light_containment)?;
+        share(&["direction-margin"], self.direction_margin)?;
+        share(&["quote-min-overlap"], self.quote_min_overlap)?;
         if self.light_containment > self.verbatim_containment {
-            return Err(format!(
-                "reuse.light-containment ({}) must not exceed reuse.verbatim-containment ({})",
-                self.light_containment, self.verbatim_containment
-            ));
+            return out_of_range(
+                &["light-containment", "verbatim-containment"],
+                format!(
+                    "reuse.light-containment ({}) must not exceed reuse.verbatim-containment ({})",
+                    self.light_containment, self.verbatim_containment
+                ),
+            );
         }
         Ok(())
     }
@@ -148,18 +189,22 @@ mod tests {
             bands: 5,
             ..ReuseParams::default()
         };
+        let error = bands.validate().unwrap_err();
         assert_eq!(
-            bands.validate(),
-            Err("reuse.bands must divide reuse.sketch-size (128), not 5".into())
+            error.to_string(),
+            "reuse.bands must divide reuse.sketch-size (128), not 5"
         );
+        assert_eq!(error.keys, ["bands", "sketch-size"]);
         let share = ReuseParams {
             min_containment: 1.5,
             ..ReuseParams::default()
         };
+        let error = share.validate().unwrap_err();
         assert_eq!(
-            share.validate(),
-            Err("reuse.min-containment must be between 0 and 1, not 1.5".into())
+            error.to_string(),
+            "reuse.min-containment must be between 0 and 1, not 1.5"
         );
+        assert_eq!(error.keys, ["min-containment"]);
     }
 
     #[test]
