@@ -386,10 +386,14 @@ impl Plan {
         self.name_files();
     }
 
+    fn add_file(&mut self, path: &Path) {
+        self.add_canonical(path, canonical(path));
+    }
+
     /// Plan a file unless it is planned already (named twice, or named and in a
     /// named folder): the same file read twice would be its own verbatim copy.
-    fn add_file(&mut self, path: &Path) {
-        if self.seen.insert(canonical(path)) {
+    fn add_canonical(&mut self, path: &Path, canonical: PathBuf) {
+        if self.seen.insert(canonical) {
             self.steps.push(Step::File {
                 path: path.to_path_buf(),
                 id: String::new(),
@@ -414,8 +418,9 @@ impl Plan {
                     self.hidden.push(entry.path().display().to_string());
                 }
                 Ok(entry) if entry.file_type().is_file() => {
-                    if !self.config.contains(&canonical(entry.path())) {
-                        self.add_file(entry.path());
+                    let canonical = canonical(entry.path());
+                    if !self.config.contains(&canonical) {
+                        self.add_canonical(entry.path(), canonical);
                     }
                 }
                 Ok(entry) if entry.file_type().is_dir() => {}
