@@ -41,11 +41,9 @@ pub fn attribute(pairs: &mut [CopyPair], extractions: &[Extraction], registry: &
         let (Some(copier), Some(source)) = (of(pair.copier), of(pair.source)) else {
             return;
         };
-        let copied = |side: fn(&Passage) -> &Span| pair.passages.iter().map(side).collect();
-        let (in_copier, in_source): (Vec<&Span>, Vec<&Span>) =
-            (copied(|p| &p.copier), copied(|p| &p.source));
-        pair.attributed = copier.credit(source, &in_copier)
-            || (!pair.directed && source.credit(copier, &in_source));
+        let passages = &pair.passages;
+        pair.attributed = copier.credit(source, passages, |p| &p.copier)
+            || (!pair.directed && source.credit(copier, passages, |p| &p.source));
     });
 }
 
@@ -103,14 +101,15 @@ impl<'r> Names<'r> {
     }
 
     /// Whether this document shares `source`'s outlet, or names it in a credit of
-    /// its own: not one that lies inside the passages it `copied` from the source.
-    fn credit(&self, source: &Names, copied: &[&Span]) -> bool {
+    /// its own: not one that lies inside the passages it copied from the source (the
+    /// `mine` side of each of `passages`).
+    fn credit(&self, source: &Names, passages: &[Passage], mine: fn(&Passage) -> &Span) -> bool {
         let Some(outlet) = &source.outlet else {
             return false;
         };
         let inside = |s: &Span, c: &Span| c.start <= s.start && s.end <= c.end;
         let copied_credit = |credit: &Credit| {
-            (credit.span.as_ref()).is_some_and(|s| copied.iter().any(|c| inside(s, c)))
+            (credit.span.as_ref()).is_some_and(|s| passages.iter().any(|p| inside(s, mine(p))))
         };
         self.outlet.as_ref().is_some_and(|name| name.same(outlet))
             || (self.credited.iter()).any(|c| c.name.same(outlet) && !copied_credit(c))
