@@ -122,16 +122,14 @@ pub(super) const ANONYMOUS_CUES: Cues = &[
     ("unnamed", STARTS),
 ];
 
-const UNKNOWN_NAME: &str =
-    r"(?:[Tt]he[ \t]+)?[A-Z][\p{L}&’'.-]*(?:[ \t]+(?:[A-Z][\p{L}&’'.-]*|of|for|and|de))*";
-
 /// A name the registry may not know, in a cue: "according to The Daily Planet",
 /// "Globex Research first reported".
 static UNKNOWN_CUE: LazyLock<CuePattern> = LazyLock::new(|| {
-    let after =
-        format!(r"(?P<after>{UNKNOWN_NAME})\s+(?:first\s+)?(?:reported|wrote|revealed)(?-u:\b)");
+    let word = person_cues::capitalised_word(r"\p{L}&");
+    let name = format!(r"(?:[Tt]he[ \t]+)?{word}(?:[ \t]+(?:{word}|of|for|and|de))*");
+    let after = format!(r"(?P<after>{name})\s+(?:first\s+)?(?:reported|wrote|revealed)(?-u:\b)");
     let regex = meta::Regex::new(&format!(
-        r"(?-u:\b)(?i:according\s+to|citing|told|in\s+an?\s+interview\s+with|speaking\s+to|(?:as\s+)?reported\s+by)\s+(?P<before>{UNKNOWN_NAME})|{after}"
+        r"(?-u:\b)(?i:according\s+to|citing|told|in\s+an?\s+interview\s+with|speaking\s+to|(?:as\s+)?reported\s+by)\s+(?P<before>{name})|{after}"
     ))
     .expect("unknown cue pattern is valid");
     CuePattern::new(regex, Some(&after), UNKNOWN_CUES)
@@ -583,6 +581,28 @@ mod tests {
         assert_eq!(
             rows(&d, None),
             vec![row(1, Report, Person, "the ministry spokesman")]
+        );
+    }
+
+    #[test]
+    fn a_sentence_end_is_not_part_of_a_name() {
+        // A capitalised word before a full stop ends a sentence unless it is an
+        // initial, an acronym or a title's abbreviation.
+        let d = doc(
+            "Talks resumed in Tokyo. The minister said the deal was close. \
+             Officials met in Paris. A senior diplomat told reporters it was slow. \
+             Sanctions followed, U.S. officials said. \
+             The data came from Puerto Rico. Globex Research first reported the rise.\n",
+        );
+        let sources: Vec<String> = rows(&d, None).into_iter().map(|r| r.3).collect();
+        assert_eq!(
+            sources,
+            vec![
+                "the minister",
+                "a senior diplomat",
+                "U.S. officials",
+                "Globex Research"
+            ]
         );
     }
 

@@ -51,12 +51,24 @@ const ASCII_LETTERS: Letters = Letters {
     lower: "a-z",
 };
 
+/// A capitalised word of a name, written with `letters` (`any` as inside a class):
+/// "Foreign", "O'Brien", "Amazon.com", an initial or acronym ("F.", "U.S.") or a
+/// title's abbreviation ("Dr.", "Gov."). Any other word's final full stop ends the
+/// sentence, so "in Tokyo. The minister said" cites "The minister", not "Tokyo. The
+/// minister".
+pub(super) fn capitalised_word(any: &str) -> String {
+    format!(
+        r"(?:(?:[A-Z]\.)+|(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Cpl|Adm|Cmdr|Brig|Gov|Sen|Rep|Rev|Hon|Amb|Atty|Supt|Det|Insp|Sec|Pres|St|Jr|Sr|Fr)\.|[A-Z][{any}’'-]*(?:\.[{any}’'-]+)*)"
+    )
+}
+
 /// A person or role: "a NATO spokesman", "Chinese Foreign Ministry spokesman Mao Ning",
 /// "a spokesperson for the Department of Foreign Affairs and Trade".
 fn person_pattern(group: &str, letters: Letters) -> String {
     let Letters { any, lower } = letters;
+    let word = capitalised_word(any);
     format!(
-        r"(?P<{group}>(?:(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)[ \t]+)?(?:[A-Z][{any}’'.-]*[ \t]+){{0,4}}(?:[{lower}’']+[ \t]+){{0,2}}(?-u:\b){ROLES}(?-u:\b)(?:[ \t]+(?:for|of|at)[ \t]+(?:the[ \t]+)?[A-Z][{any}’'-]*(?:[ \t]+(?:[A-Z][{any}’'-]*|of|and|for|the)){{0,6}})?(?:,?[ \t]+[A-Z][{lower}][{any}’'-]*(?:[ \t]+[A-Z][{lower}][{any}’'-]*){{0,2}})?)"
+        r"(?P<{group}>(?:(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)[ \t]+)?(?:{word}[ \t]+){{0,4}}(?:[{lower}’']+[ \t]+){{0,2}}(?-u:\b){ROLES}(?-u:\b)(?:[ \t]+(?:for|of|at)[ \t]+(?:the[ \t]+)?[A-Z][{any}’'-]*(?:[ \t]+(?:[A-Z][{any}’'-]*|of|and|for|the)){{0,6}})?(?:,?[ \t]+[A-Z][{lower}][{any}’'-]*(?:[ \t]+[A-Z][{lower}][{any}’'-]*){{0,2}})?)"
     )
 }
 
