@@ -6,8 +6,8 @@
 //! dropped silently. Formats: plain text and Markdown (with optional TOML front
 //! matter between `+++` lines), HTML (text and `<meta>` tags) and JSON lines.
 //! Encodings are in `corpus/decode.rs`; the limits on size, in the README's "Limits".
-//! A publication date given in front matter or a JSON line must be one
-//! ([`given_date`]); one that is not (`2023-02-30`, `"not a date"`) makes the
+//! A publication date given in front matter, a JSON line or an HTML `<meta>` tag
+//! must be one ([`given_date`]); one that is not (`2023-02-30`, `"not a date"`) makes the
 //! input an error naming it, as any other bad front matter does.
 //! Standard input (`-`) is JSON lines when its first line that is not blank is
 //! a JSON object (ids `stdin#id`, paths `-:line`), else one text article (`stdin`).
@@ -602,11 +602,11 @@ fn load_file<T: Send>(path: &Path, id: &str, loading: &mut Loading<T>) {
     match extension.as_deref() {
         None | Some("txt" | "text" | "md" | "markdown") => add_plain(loading, id, &shown, decoded),
         Some("html" | "htm") => match html::document(id.into(), shown.clone(), &decoded.text) {
-            Some(mut doc) => {
+            Ok(mut doc) => {
                 doc.encoding = decoded.encoding;
                 loading.add(doc)
             }
-            None => loading.fail(shown, "HTML page has no text"),
+            Err(e) => loading.fail(shown, e),
         },
         Some(other) => loading.fail(
             shown,
@@ -724,7 +724,8 @@ pub(crate) fn given_date(value: &str) -> Result<Option<String>, String> {
         .ok_or_else(|| format!("`published` is not a date: {value:?}"))
 }
 
-/// A date in one of the common written forms.
+/// A date in one of the common written forms, or the first full date in `value`
+/// as extraction reads one in text (`May 10, 2023 8:00 AM`, `Tuesday, 10 May 2023`).
 fn written_date(value: &str) -> Option<NaiveDate> {
     ["%B %d, %Y", "%B %d %Y", "%d %B %Y", "%Y/%m/%d"]
         .iter()
@@ -734,6 +735,7 @@ fn written_date(value: &str) -> Option<NaiveDate> {
                 .ok()
                 .map(|d| d.date_naive())
         })
+        .or_else(|| crate::extract::first_full_date(value))
 }
 
 fn date_as_string<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
@@ -866,6 +868,7 @@ mod tests {
             ("10 May 2023", Some("2023-05-10")),
             ("Sep 3, 2023", Some("2023-09-03")),
             ("Wed, 10 May 2023 08:00:00 +0000", Some("2023-05-10")),
+            ("May 10, 2023 8:00 AM", Some("2023-05-10")),
             ("  ", None),
         ] {
             assert_eq!(given_date(given).unwrap().as_deref(), read, "{given}");

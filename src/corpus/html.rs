@@ -3,7 +3,7 @@
 //! Comments are not text, except an audit's `<!-- prov-ignore … -->` markers, kept
 //! as `[prov-ignore …]`.
 
-use super::{Document, FrontMatter};
+use super::{Document, FrontMatter, given_date};
 use scraper::{ElementRef, Html, Node, Selector};
 use std::sync::LazyLock;
 
@@ -50,16 +50,19 @@ static TITLE: LazyLock<Selector> = LazyLock::new(|| Selector::parse("title").exp
 static CANONICAL: LazyLock<Selector> =
     LazyLock::new(|| Selector::parse(r#"link[rel="canonical"][href]"#).expect("valid"));
 
-/// The document of an HTML page, or `None` when it has no visible text.
-pub(super) fn document(id: String, path: String, html: &str) -> Option<Document> {
+/// The document of an HTML page; an error when it has no visible text, or when
+/// its `<meta>` publication date is not a date (as in front matter: a date given
+/// but unreadable is never dropped silently).
+pub(super) fn document(id: String, path: String, html: &str) -> Result<Document, String> {
     let page = Html::parse_document(html);
     let mut text = String::new();
     collect_text(page.root_element(), &mut text);
     let text = tidy_lines(&text);
     if text.is_empty() {
-        return None;
+        return Err("HTML page has no text".into());
     }
-    Some(Document::new(id, path, text, front_matter(&page)))
+    let front = front_matter(&page, html)?;
+    Ok(Document::new(id, path, text, front))
 }
 
 fn collect_text(element: ElementRef, out: &mut String) {
@@ -119,34 +122,56 @@ fn tidy_lines(text: &str) -> String {
     out
 }
 
-fn front_matter(page: &Html) -> FrontMatter {
+/// The `<meta>` names a publication date is given under.
+const PUBLISHED: &[&str] = &[
+    "article:published_time",
+    "date",
+    "dc.date",
+    "pubdate",
+    "publish-date",
+];
+
+fn front_matter(page: &Html, html: &str) -> Result<FrontMatter, String> {
+    // The first `<meta>` whose `property` or `name` is one of `names`: that
+    // attribute as written, and the content.
     let meta = |names: &[&str]| {
         page.select(&META).find_map(|m| {
-            let key = m.attr("property").or(m.attr("name"))?.to_ascii_lowercase();
+            let (attribute, key) = ["property", "name"]
+                .into_iter()
+                .find_map(|a| Some((a, m.attr(a)?)))?;
+            let content = m.attr("content")?;
             names
-                .contains(&key.as_str())
-                .then(|| m.attr("content"))
-                .flatten()
+                .contains(&key.to_ascii_lowercase().as_str())
+                .then(|| (format!("<meta {attribute}=\"{key}\">"), content))
         })
     };
+    let content = |names: &[&str]| meta(names).map(|(_, content)| content);
     let owned = |s: Option<&str>| s.map(str::trim).filter(|s| !s.is_empty()).map(String::from);
+    let published = match meta(PUBLISHED) {
+        Some((tag, value)) => given_date(value).map_err(|e| match line_of(html, value) {
+            Some(line) => format!("{tag}, line {line}: {e}"),
+            None => format!("{tag}: {e}"),
+        })?,
+        None => None,
+    };
     let title = page
         .select(&TITLE)
         .next()
         .map(|t| t.text().collect::<String>());
-    FrontMatter {
-        url: owned(meta(&["og:url"]).or_else(|| page.select(&CANONICAL).next()?.attr("href"))),
-        outlet: owned(meta(&["og:site_name", "application-name"])),
-        published: owned(meta(&[
-            "article:published_time",
-            "date",
-            "dc.date",
-            "pubdate",
-            "publish-date",
-        ])),
-        title: owned(meta(&["og:title", "twitter:title"])).or_else(|| owned(title.as_deref())),
-        author: owned(meta(&["author", "article:author", "dc.creator"])),
-    }
+    Ok(FrontMatter {
+        url: owned(content(&["og:url"]).or_else(|| page.select(&CANONICAL).next()?.attr("href"))),
+        outlet: owned(content(&["og:site_name", "application-name"])),
+        published,
+        title: owned(content(&["og:title", "twitter:title"])).or_else(|| owned(title.as_deref())),
+        author: owned(content(&["author", "article:author", "dc.creator"])),
+    })
+}
+
+/// The line of the page where `value` is first written, when it is written as is
+/// (not with character references).
+fn line_of(html: &str, value: &str) -> Option<usize> {
+    html.find(value)
+        .map(|at| html[..at].matches('\n').count() + 1)
 }
 
 #[cfg(test)]
@@ -165,6 +190,21 @@ mod tests {
         assert_eq!(doc.front.outlet.as_deref(), Some("CNN"));
         assert_eq!(doc.front.published.as_deref(), Some("2023-05-10T08:00:00Z"));
         assert_eq!(doc.front.title.as_deref(), Some("T"));
+    }
+
+    #[test]
+    fn a_meta_date_is_read_as_front_matter_dates_are_or_is_an_error_at_its_line() {
+        let page = |date: &str| {
+            format!(
+                "<html><head>\n<title>T</title>\n<meta name=\"Date\" content=\"{date}\">\n</head><p>Text.</p></html>"
+            )
+        };
+        let doc = document("a".into(), "a.html".into(), &page("May 10, 2023 8:00 AM")).unwrap();
+        assert_eq!(doc.front.published.as_deref(), Some("2023-05-10"));
+        assert_eq!(
+            document("a".into(), "a.html".into(), &page("2023-02-30")).unwrap_err(),
+            r#"<meta name="Date">, line 3: `published` is not a date: "2023-02-30""#
+        );
     }
 
     #[test]

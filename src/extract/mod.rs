@@ -140,6 +140,13 @@ const CUE_WORDS: [Cues; 4] = [
     people::TITLE_CUES,
 ];
 
+/// The first full date written in `text`, as extraction reads one in an article:
+/// how a date given as text (front matter, JSON lines, `<meta>`) is read when it is
+/// not in ISO 8601.
+pub(crate) fn first_full_date(text: &str) -> Option<chrono::NaiveDate> {
+    dates::first_full(text).map(|(_, date)| date)
+}
+
 /// Extract metadata, citations and quotes from one document.
 pub fn extract(doc: &Document, registry: &Registry) -> Extraction {
     let hits = CueHits::find(&doc.text);
