@@ -113,17 +113,32 @@ fn role_source(phrase: &str, role: &str, after: &str, people: &People) -> (Strin
     (lowercase_article(phrase), kind)
 }
 
-/// Whether a named source is the article's own `publisher`: its canonical name, or
-/// the name its domain spells when it is known only by its domain ("WFPL" on
-/// "wfpl.org", "The Hill" on "thehill.com", "Breitbart News" on "breitbart.com").
-/// A publisher citing itself ("told BBC News" on bbc.com) names no source.
+/// Whether a named source is the article's own `publisher`: its canonical name, the
+/// last words of it as a paper calls itself ("The Post" in The Washington Post,
+/// "the Times" in The New York Times), or the name its domain spells when it is known
+/// only by its domain ("WFPL" on "wfpl.org", "The Hill" on "thehill.com", "Breitbart
+/// News" on "breitbart.com"). A publisher citing itself ("told BBC News" on bbc.com)
+/// names no source.
 pub(super) fn is_publisher(source: &str, publisher: &str) -> bool {
     let own = match publisher.rsplit('.').nth(1) {
         Some(site) => compact(site),
         None => compact(publisher),
     };
-    let source = compact(source);
-    !own.is_empty() && (source == own || source.strip_suffix("news") == Some(own.as_str()))
+    let short = compact(source);
+    !own.is_empty()
+        && (short == own
+            || short.strip_suffix("news") == Some(own.as_str())
+            || is_short_name(source, publisher))
+}
+
+/// Whether `source` is the last words of the name `publisher`, which has more.
+fn is_short_name(source: &str, publisher: &str) -> bool {
+    let words = |name: &str| -> Vec<String> {
+        let name = strip_article(name.trim());
+        name.split_whitespace().map(str::to_lowercase).collect()
+    };
+    let (source, publisher) = (words(source), words(publisher));
+    !source.is_empty() && source.len() < publisher.len() && publisher.ends_with(&source)
 }
 
 /// A name in lower-case letters and digits, without a leading "the": "The Hill" and
@@ -226,5 +241,10 @@ mod tests {
         assert!(!is_publisher("AFP", "afp.google.com"));
         assert!(!is_publisher("CNN", "BBC"));
         assert!(!is_publisher("Theo", "the.org"));
+        assert!(is_publisher("Post", "The Washington Post"));
+        assert!(is_publisher("the Times", "The New York Times"));
+        assert!(!is_publisher("Times", "The Washington Post"));
+        assert!(!is_publisher("Washington", "The Washington Post"));
+        assert!(!is_publisher("Post", "wapo.com"));
     }
 }
