@@ -124,7 +124,7 @@ fn an_uncredited_copy_is_an_untraceable_repost_naming_the_article_it_matches() {
         "= note: copied from 000_30fde9fe001ed933 (Afghan Voice Agency): 99% of this text, verbatim"
     ));
     assert!(text.contains(
-        "    - lines 4-14 matches 000_30fde9fe001ed933 (Afghan Voice Agency) lines 5-15, verbatim\n"
+        "    - lines 4-11 matches 000_30fde9fe001ed933 (Afghan Voice Agency) lines 5-12, verbatim\n"
     ), "{text}");
     insta::assert_snapshot!(text);
     let json = json(&audit_draft(dir.path(), &["--format", "json"]));
@@ -576,7 +576,7 @@ fn claims_attributed_only_to_anonymous_sources_have_no_named_source() {
 #[test]
 fn an_accepted_repost_leaves_no_passage_to_credit_in_what_to_do() {
     let dir = draft(|text| text);
-    let copied = "    - lines 4-14 matches 000_30fde9fe001ed933 (Afghan Voice Agency) lines 5-15, verbatim\n";
+    let copied = "    - lines 4-11 matches 000_30fde9fe001ed933 (Afghan Voice Agency) lines 5-12, verbatim\n";
     assert!(stdout(&audit_draft(dir.path(), &[])).contains(copied));
     audit_draft(dir.path(), &["--baseline", "b.json", "--write-baseline"]);
     let shown = stdout(&audit_draft(dir.path(), &["--baseline", "b.json"]));

@@ -63,7 +63,7 @@ fn an_uncredited_verbatim_copy_is_an_untraceable_repost_with_its_passage() {
     assert_eq!(copied["grade"], "verbatim");
     assert_eq!(
         copied["passages"][1],
-        serde_json::json!({"lines": [4, 14], "source_lines": [5, 15]})
+        serde_json::json!({"lines": [4, 11], "source_lines": [5, 12]})
     );
     assert!(copy["score"].as_u64() < original["score"].as_u64());
     assert!(!rules(original).contains(&"untraceable-repost"));

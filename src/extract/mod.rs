@@ -18,6 +18,8 @@ mod quotes;
 mod sources;
 mod wire;
 
+pub(crate) use chrome::chrome_lines;
+
 use crate::corpus::Document;
 use crate::outlet::Registry;
 use chrono::NaiveDate;

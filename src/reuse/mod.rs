@@ -26,8 +26,8 @@ pub use params::{ReuseError, ReuseParams};
 pub use quotes::{QuoteChange, QuoteMatch, QuoteRef, quote_matches, quote_matches_with};
 pub use sketch::Summary;
 
-use crate::corpus::{Entry, LoadError};
-use crate::extract::{Extraction, Span};
+use crate::corpus::{Document, Entry, LoadError};
+use crate::extract::{self, Extraction, Span};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -124,7 +124,7 @@ pub fn find_copies(
 pub fn summaries(docs: &[Entry], params: &ReuseParams) -> Result<Vec<Summary>, LoadError> {
     docs.par_iter()
         .map(|entry| {
-            let words = shingle::words(&entry.document()?.text);
+            let words = compared_words(&*entry.document()?);
             Ok(sketch::summarise(
                 shingle::shingles(&words, params.shingle_size),
                 params.sketch_size,
@@ -133,6 +133,23 @@ pub fn summaries(docs: &[Entry], params: &ReuseParams) -> Result<Vec<Summary>, L
             ))
         })
         .collect()
+}
+
+/// The words of `doc` that copy detection compares: all but those of its lines of
+/// site chrome ([`extract::chrome_lines`]). Two pages of one site share their share
+/// buttons and comment forms, not their text.
+fn compared_words(doc: &Document) -> Vec<shingle::Word> {
+    let mut words = shingle::words(&doc.text);
+    let chrome = extract::chrome_lines(doc);
+    if !chrome.is_empty() {
+        let mut chrome = chrome.into_iter().peekable();
+        words.retain(|word| {
+            let at = word.start as usize;
+            while chrome.next_if(|line| line.end <= at).is_some() {}
+            !chrome.peek().is_some_and(|line| line.contains(&at))
+        });
+    }
+    words
 }
 
 /// The copy pairs among `candidates` (pairs of indices into `docs`), each checked
@@ -145,7 +162,7 @@ pub fn verify_candidates(
     params: &ReuseParams,
 ) -> Result<Vec<CopyPair>, LoadError> {
     let prepare = |doc: &u32| -> Result<verify::Prepared, LoadError> {
-        let words = shingle::words(&docs[*doc as usize].document()?.text);
+        let words = compared_words(&*docs[*doc as usize].document()?);
         Ok(verify::Prepared::new(words, params.shingle_size))
     };
     let date = |i: usize| published.get(i).copied().flatten();

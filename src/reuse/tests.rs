@@ -68,7 +68,8 @@ fn a_verbatim_copy_without_the_outlet_name_is_found_with_its_passages() {
     assert_eq!(pair.grade, ReuseGrade::Verbatim);
     assert!(pair.containment > 0.99 && pair.containment_of_source > 0.98);
     // Lines 1–4 are identical; line 5 lost its first four words in the copy, so the
-    // second passage starts at column 28 of the source's line 5 and runs to the end.
+    // second passage starts at column 28 of the source's line 5, and runs to the end
+    // of the text on line 12: lines 13–15 are site chrome, which is not compared.
     let ranges: Vec<_> = pair
         .passages
         .iter()
@@ -83,7 +84,7 @@ fn a_verbatim_copy_without_the_outlet_name_is_found_with_its_passages() {
         ranges,
         [
             (((1, 1), (4, 201)), ((1, 1), (4, 201))),
-            (((5, 1), (15, 19)), ((5, 28), (15, 19))),
+            (((5, 1), (12, 263)), ((5, 28), (12, 263))),
         ]
     );
     assert!(docs[1].text[pair.passages[1].source.clone()].starts_with("In an interview with CNN"));
@@ -126,6 +127,32 @@ fn the_seeds_that_share_no_text_are_not_paired() {
             (1, 2, false, ReuseGrade::Heavy),
         ]
     );
+}
+
+#[test]
+fn two_pages_that_share_only_their_site_chrome_are_not_copies() {
+    let chrome = "Share this:\nFacebook\nTwitter\nWhatsApp\nRelated\nYou May Also Like\n\
+        Post a comment\nYour Name\nYour Email\nSource link\nExit mobile version\n";
+    let page = |story: &str| format!("{story}\n\n{chrome}");
+    let docs = [
+        doc(
+            "park",
+            page("The council voted on Tuesday to fund a new park, the mayor said."),
+        ),
+        doc(
+            "match",
+            page("The under-16 squad beat its rivals 3-1 on Sunday, its coach said."),
+        ),
+    ];
+    assert!(copies(&docs, &[], &ReuseParams::default()).is_empty());
+    // The same chrome after the same story: a copy, whose passage ends with the story.
+    let story = "The council voted on Tuesday to fund a new park in the east district.";
+    let docs = [doc("a", page(story)), doc("b", page(story))];
+    let pairs = copies(&docs, &[], &ReuseParams::default());
+    assert_eq!(pairs.len(), 1);
+    assert_eq!(pairs[0].passages.len(), 1);
+    let passage = &docs[0].text[pairs[0].passages[0].copier.clone()];
+    assert_eq!(passage, story.trim_end_matches('.'));
 }
 
 #[test]
