@@ -318,6 +318,11 @@ fn person_cues(
     found: &mut Found,
 ) {
     for (cue, branch, person) in person_cues::find(text, hits) {
+        if branch == Branch::Inverted && !ends_inverted_speaker(&text[person.end..]) {
+            // "The company said officials were investigating": the reported clause's
+            // subject, not who said it.
+            continue;
+        }
         let Some((source, source_kind)) =
             sources::classify(&text[person.clone()], registry, people)
         else {
@@ -335,6 +340,41 @@ fn person_cues(
             person,
         );
     }
+}
+
+/// Words that may follow the speaker of "said the minister": a time, a place, a
+/// manner or a relative clause ("said the minister on Monday", "… in a statement",
+/// "… who declined to be named").
+const AFTER_INVERTED_SPEAKER: [&str; 17] = [
+    "on",
+    "in",
+    "at",
+    "during",
+    "after",
+    "before",
+    "when",
+    "while",
+    "who",
+    "whose",
+    "late",
+    "earlier",
+    "last",
+    "this",
+    "yesterday",
+    "today",
+    "adding",
+];
+
+/// Whether `rest`, the text after an inverted speaker, shows the speaker's phrase
+/// ended there: punctuation, the end of the line, or one of
+/// [`AFTER_INVERTED_SPEAKER`]; not a verb of a clause the phrase is the subject of.
+fn ends_inverted_speaker(rest: &str) -> bool {
+    let rest = rest.trim_start_matches([' ', '\t']);
+    let word: &str = rest
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or_default();
+    word.is_empty() || AFTER_INVERTED_SPEAKER.contains(&word)
 }
 
 fn unknown_cues(
@@ -604,6 +644,16 @@ mod tests {
                 "Globex Research"
             ]
         );
+    }
+
+    #[test]
+    fn a_reported_clause_s_subject_is_not_an_inverted_speaker() {
+        let d = doc("The company said officials were investigating the leak. \
+             She added that analysts expect a rebound. \
+             The talks failed, said a spokesman on Monday. \
+             \"We are ready,\" said the minister, adding more.\n");
+        let sources: Vec<String> = rows(&d, None).into_iter().map(|r| r.3).collect();
+        assert_eq!(sources, vec!["a spokesman", "the minister"]);
     }
 
     #[test]

@@ -34,7 +34,9 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
 pub(super) enum DateExpr {
     /// A full calendar date with its year.
     Full(NaiveDate),
-    /// A month and day without a year ("May 3").
+    /// A month and day without a year ("May 3"): the most recent one, the article's
+    /// own day included, as for a weekday ("reported on Dec. 28" in March is last
+    /// December's).
     MonthDay { month: u32, day: u32 },
     /// A weekday, with how it was qualified ("last Wednesday", "on Tuesday").
     Weekday { day: Weekday, relation: Relation },
@@ -61,7 +63,10 @@ impl DateExpr {
         match self {
             DateExpr::Full(date) => Some(date),
             DateExpr::MonthDay { month, day } => {
-                NaiveDate::from_ymd_opt(anchor?.year(), month, day)
+                let anchor = anchor?;
+                NaiveDate::from_ymd_opt(anchor.year(), month, day)
+                    .filter(|date| *date <= anchor)
+                    .or_else(|| NaiveDate::from_ymd_opt(anchor.year() - 1, month, day))
             }
             DateExpr::Weekday { day, relation } => Some(weekday_near(anchor?, day, relation)),
             DateExpr::DaysAgo(days) => anchor?.checked_sub_days(Days::new(days)),
@@ -196,6 +201,14 @@ mod tests {
             Some(ymd(2023, 5, 3))
         );
         assert_eq!(first("on May 3, citing").resolve(None), None);
+        assert_eq!(
+            first("reported on Dec. 28").resolve(wednesday),
+            Some(ymd(2022, 12, 28))
+        );
+        assert_eq!(
+            first("on May 10").resolve(wednesday),
+            Some(ymd(2023, 5, 10))
+        );
         assert_eq!(
             first("last Wednesday").resolve(wednesday),
             Some(ymd(2023, 5, 3))

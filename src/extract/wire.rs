@@ -1,7 +1,7 @@
 //! Wire credits and datelines: a short line that credits the whole text
-//! ("According to VNA", "Source: Reuters"), and a dateline at the top
-//! ("TOKYO (Reuters) -", "WASHINGTON (AP) —", or a scraped "Tokyo / CNN / –"
-//! spread over short lines).
+//! ("According to VNA", "Source: Reuters", "Reuters contributed to this report"),
+//! and a dateline at the top ("TOKYO (Reuters) -", "WASHINGTON, March 12 (AP) —", or
+//! a scraped "Tokyo / CNN / –" spread over short lines).
 //!
 //! Why it matters: a credit or a wire dateline says where the text came from,
 //! which makes a copy attributed rather than an untraceable repost. A dateline
@@ -25,18 +25,21 @@ const DATELINE_PART_WORDS: usize = 3;
 /// A credit line is short; a longer line is a sentence.
 const MAX_CREDIT_CHARS: usize = 80;
 
-/// "TOKYO (Reuters) -", "Tokyo\n\nCNN\n\n–": a place, then a source in
-/// parentheses or standing alone, then a dash. `\s` spans the blank lines of a
-/// scraped dateline.
+/// "TOKYO (Reuters) -", "WASHINGTON, March 12 (Reuters) -", "KYIV, Ukraine (AP) —",
+/// "Tokyo\n\nCNN\n\n–": a place (with up to two more parts after commas: a region, a
+/// day), then a source in parentheses or standing alone, then a dash. `\s` spans the
+/// blank lines of a scraped dateline.
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?P<place>[A-Z][\p{L}.’'-]*(?:[ \t]+[A-Z][\p{L}.’'-]*){0,2})(?:,[ \t]*[A-Z][\p{L}.]*(?:[ \t]+[A-Z][\p{L}.]*)?)?\s*(?:\((?P<paren>[^()\n]{1,40})\)|(?P<bare>[A-Z][\p{L}&.’' ]{0,40}?))\s*[-–—]",
+        r"^(?P<place>[A-Z][\p{L}.’'-]*(?:[ \t]+[A-Z][\p{L}.’'-]*){0,2})(?:,[ \t]*[A-Z][\p{L}.]*(?:[ \t]+(?:[A-Z][\p{L}.]*|\d{1,2}))?){0,2}\s*(?:\((?P<paren>[^()\n]{1,40})\)|(?P<bare>[A-Z][\p{L}&.’' ]{0,40}?))\s*[-–—]",
     )
     .expect("dateline pattern is valid")
 });
 
+/// "According to VNA", "Source: Reuters", "Additional reporting by Reuters", "With
+/// reporting from Reuters and AFP", "The Associated Press contributed to this report."
 static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:according\s+to|courtesy\s+of|(?:sources?|credit)\s*:)\s*(?P<name>[^\s,;:][^,;:]*?)\s*\.?\s*$")
+    Regex::new(r"(?i)^\s*(?:[-–—]\s*)?(?:(?:according\s+to|courtesy\s+of|(?:sources?|credit)\s*:)\s*(?P<name>[^\s,;:][^,;:]*?)|(?:(?:additional|with)\s+)?reporting\s+(?:by|from)\s*(?P<reporting>[^\s,;:][^,;:]*?)|(?P<contributor>[^\s,;:][^,;:]*?)\s+contributed(?:\s+reporting)?\s+to\s+this\s+(?:report|story|article))\s*\.?\s*$")
         .expect("credit pattern is valid")
 });
 
@@ -123,20 +126,32 @@ fn credit_line(
     if body.trim().len() > MAX_CREDIT_CHARS {
         return;
     }
-    let Some(name) = CREDIT.captures(body).and_then(|c| c.name("name")) else {
+    let Some(caps) = CREDIT.captures(body) else {
         return;
     };
-    let Some((source, source_kind)) = sources::classify(name.as_str(), registry, people) else {
+    // A reporter's contribution ("Reporting by Jane Doe") credits no outlet: those
+    // forms count for outlets of the registry only.
+    let (credited, outlets_only) = match caps.name("name") {
+        Some(name) => (name, false),
+        None => match caps.name("reporting").or(caps.name("contributor")) {
+            Some(name) => (name, true),
+            None => return,
+        },
+    };
+    // The first of several ("Reuters and AFP").
+    let name = credited.as_str().split(" and ").next().unwrap_or_default();
+    let Some((source, source_kind)) = sources::classify(name, registry, people) else {
         return;
     };
-    if !matches!(source_kind, SourceKind::Outlet | SourceKind::Unknown) {
+    if !(source_kind == SourceKind::Outlet || source_kind == SourceKind::Unknown && !outlets_only) {
         return;
     }
     let wire = source_kind == SourceKind::Outlet
         && registry
             .resolve(&source)
             .is_some_and(|o| o.kind == OutletKind::Wire);
-    let span = line.start + name.start()..line.start + name.end();
+    let start = line.start + credited.start();
+    let span = start..start + name.len();
     let cue_span =
         line.start + body.len() - body.trim_start().len()..line.start + body.trim_end().len();
     let kind = if wire {
@@ -254,5 +269,39 @@ mod tests {
         assert!(credits.wire.is_none() && credits.citations.is_empty());
         let credits = run(&doc("Text of the story.\nCredit: AFP\n"));
         assert_eq!(credits.wire.unwrap().value, "AFP");
+    }
+
+    #[test]
+    fn credits_at_the_end_of_a_story_and_datelines_with_a_day() {
+        for (text, wire) in [
+            (
+                "The vote slipped.\n\nThe Associated Press contributed to this report.\n",
+                "Associated Press",
+            ),
+            (
+                "The vote slipped.\n— With reporting from Reuters and AFP.\n",
+                "Reuters",
+            ),
+            ("The vote slipped.\nAdditional reporting by AFP\n", "AFP"),
+            (
+                "WASHINGTON, March 12 (Reuters) - The vote slipped.\n",
+                "Reuters",
+            ),
+            (
+                "KYIV, Ukraine, Dec 3 (AP) — The vote slipped.\n",
+                "Associated Press",
+            ),
+        ] {
+            assert_eq!(
+                run(&doc(text)).wire.map(|w| w.value).as_deref(),
+                Some(wire),
+                "{text}"
+            );
+        }
+        // A reporter's contribution credits no wire, and names no outlet.
+        let credits = run(&doc(
+            "The vote slipped.\nJane Doe contributed to this report.\n",
+        ));
+        assert!(credits.wire.is_none() && credits.citations.is_empty());
     }
 }
