@@ -40,7 +40,7 @@ pub use decode::WINDOWS_1252_NAME;
 pub use entry::Entry;
 pub use lines::Lines;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
 use serde::Deserialize;
 use std::borrow::Cow;
@@ -724,6 +724,29 @@ pub(crate) fn given_date(value: &str) -> Result<Option<String>, String> {
         .ok_or_else(|| format!("`published` is not a date: {value:?}"))
 }
 
+/// Before this year, a date given as seconds since the epoch is a scraper's
+/// placeholder for "unknown" (PolitiFact's `-62106825600`, in the year 1), not a
+/// date; so is 0 (1970-01-01): both are read as no date, as `null` is.
+const FIRST_EPOCH_YEAR: i32 = 1900;
+
+/// From here on, an epoch number is milliseconds (JavaScript's `Date.now()`, as many
+/// scrapers write it): as seconds it would be past the year 5000.
+const MILLISECONDS_FROM: f64 = 1e11;
+
+/// A publication date given as seconds (or milliseconds) since the epoch, in ISO
+/// form; none for a placeholder ([`FIRST_EPOCH_YEAR`]); an error out of range.
+pub(crate) fn epoch_date(t: f64) -> Result<Option<String>, String> {
+    let seconds = if t.abs() >= MILLISECONDS_FROM {
+        t / 1000.0
+    } else {
+        t
+    };
+    let date = chrono::DateTime::from_timestamp(seconds as i64, 0)
+        .ok_or_else(|| format!("`published` is not a date: {t}"))?
+        .date_naive();
+    Ok((t != 0.0 && date.year() >= FIRST_EPOCH_YEAR).then(|| date.to_string()))
+}
+
 /// A date in one of the common written forms, or the first full date in `value`
 /// as extraction reads one in text (`May 10, 2023 8:00 AM`, `Tuesday, 10 May 2023`).
 fn written_date(value: &str) -> Option<NaiveDate> {
@@ -744,11 +767,14 @@ fn date_as_string<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Strin
     enum DateValue {
         Text(String),
         Date(toml::value::Datetime),
+        Epoch(f64),
     }
-    Ok(Option::<DateValue>::deserialize(d)?.map(|v| match v {
-        DateValue::Text(s) => s,
-        DateValue::Date(d) => d.to_string(),
-    }))
+    Ok(match Option::<DateValue>::deserialize(d)? {
+        None => None,
+        Some(DateValue::Text(s)) => Some(s),
+        Some(DateValue::Date(d)) => Some(d.to_string()),
+        Some(DateValue::Epoch(t)) => epoch_date(t).map_err(serde::de::Error::custom)?,
+    })
 }
 
 #[cfg(test)]
@@ -855,6 +881,24 @@ mod tests {
         );
         let doc = loading.corpus.documents[0].document().unwrap();
         assert_eq!(doc.front.published.as_deref(), Some("2023-05-10"));
+    }
+
+    /// Regression: a number was "data did not match any variant of untagged enum
+    /// DateValue"; it is an epoch, as in JSON lines.
+    #[test]
+    fn a_front_matter_date_may_be_an_epoch() {
+        let mut loading = Loading::new(&|_| ());
+        for (id, epoch) in [("a", "1683676800"), ("b", "0")] {
+            let text = format!("+++\npublished = {epoch}\n+++\nBody");
+            add_plain(&mut loading, id, &format!("{id}.md"), plain(&text));
+        }
+        let published: Vec<_> = loading
+            .corpus
+            .documents
+            .iter()
+            .map(|e| e.document().unwrap().front.published.clone())
+            .collect();
+        assert_eq!(published, [Some("2023-05-10".to_string()), None]);
     }
 
     #[test]

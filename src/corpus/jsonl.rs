@@ -6,8 +6,8 @@
 //! return cannot occur inside a JSON record, so this never splits one). A line
 //! that is not UTF-8 is decoded as Windows-1252 when it plainly is that.
 //! `published` is a date as text or seconds (or, past 10^11, milliseconds) since
-//! the epoch; an epoch before 1900 is a scraper's placeholder for "unknown" and
-//! reads as no date.
+//! the epoch; 0 or an epoch before 1900 is a scraper's placeholder for "unknown"
+//! and reads as no date.
 //!
 //! Lines are parsed in parallel, a batch of a few megabytes at a time while the
 //! next batch is read, and added in file order. Each line's text is let go once
@@ -16,8 +16,10 @@
 //! when a later stage needs the text ([`Line`]). A file that cannot be read twice
 //! (a pipe) keeps its texts instead.
 
-use super::{Document, Entry, FrontMatter, LoadError, Loading, MAX_FILE_BYTES, decode, given_date};
-use chrono::Datelike;
+use super::{
+    Document, Entry, FrontMatter, LoadError, Loading, MAX_FILE_BYTES, decode, epoch_date,
+    given_date,
+};
 use rayon::prelude::*;
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -469,38 +471,17 @@ fn bad_json(e: &serde_json::Error) -> String {
     format!("bad JSON at column {}: {reason}", e.column())
 }
 
-/// Before this year, a date given as seconds since the epoch is a scraper's
-/// placeholder for "unknown" (PolitiFact's `-62106825600`, in the year 1), not a
-/// date: it is read as no date, as `null` is.
-const FIRST_EPOCH_YEAR: i32 = 1900;
-
-/// From here on, an epoch number is milliseconds (JavaScript's `Date.now()`, as many
-/// scrapers write it): as seconds it would be past the year 5000.
-const MILLISECONDS_FROM: f64 = 1e11;
-
-/// A date as text ([`given_date`]), or seconds since the epoch as a date; an
-/// error naming the value when it is neither.
+/// A date as text ([`given_date`]), or seconds since the epoch as a date
+/// ([`epoch_date`]); an error naming the value when it is neither.
 fn published(value: serde_json::Value) -> Result<Option<String>, String> {
-    let not_a_date = |value: &dyn std::fmt::Display| format!("`published` is not a date: {value}");
     match value {
         serde_json::Value::String(s) => given_date(&s),
         serde_json::Value::Null => Ok(None),
-        serde_json::Value::Number(n) => {
-            let date = n
-                .as_f64()
-                .map(|t| {
-                    if t.abs() >= MILLISECONDS_FROM {
-                        t / 1000.0
-                    } else {
-                        t
-                    }
-                })
-                .and_then(|seconds| chrono::DateTime::from_timestamp(seconds as i64, 0))
-                .ok_or_else(|| not_a_date(&n))?
-                .date_naive();
-            Ok((date.year() >= FIRST_EPOCH_YEAR).then(|| date.to_string()))
-        }
-        other => Err(not_a_date(&other)),
+        serde_json::Value::Number(n) => n
+            .as_f64()
+            .ok_or_else(|| format!("`published` is not a date: {n}"))
+            .and_then(epoch_date),
+        other => Err(format!("`published` is not a date: {other}")),
     }
 }
 
@@ -562,6 +543,7 @@ mod tests {
             r#"{"id": 3, "text": "Three.", "publish_date": -62106825600.0}"#,
             r#"{"id": 4, "text": "Four.", "publish_date": 1452632548.0}"#,
             r#"{"id": 5, "text": "Five.", "published": 1683676800000}"#,
+            r#"{"id": 6, "text": "Six.", "published": 0}"#,
         ];
         let (_dir, _path, corpus) = loaded(lines.join("\n").as_bytes());
         let errors: Vec<_> = corpus
@@ -576,8 +558,9 @@ mod tests {
                 ("a.jsonl:2", "`published` is not a date: true"),
             ]
         );
-        // The year-1 placeholder is no date; a real epoch is its day, in seconds
-        // or in milliseconds (which became no date without a word).
+        // The year-1 placeholder is no date, nor is 0 (which was 1970-01-01); a
+        // real epoch is its day, in seconds or in milliseconds (which became no date
+        // without a word).
         let published: Vec<_> = corpus
             .documents
             .iter()
@@ -585,7 +568,12 @@ mod tests {
             .collect();
         assert_eq!(
             published,
-            [None, Some("2016-01-12".into()), Some("2023-05-10".into())]
+            [
+                None,
+                Some("2016-01-12".into()),
+                Some("2023-05-10".into()),
+                None
+            ]
         );
     }
 
