@@ -176,6 +176,22 @@ fn the_origins_are_nikkei_first_then_the_cnn_interview() {
     assert_eq!(path.len(), 2 * 3 + 1, "{path:?}");
 }
 
+/// Regression: 000's copy of 002 listed lines 9 and 19 twice (two passages apart
+/// within those lines), with nothing in the JSON to tell them apart.
+#[test]
+fn a_copy_gives_each_range_of_lines_once() {
+    let (json, _) = score_json(&root(), &["seeds"]);
+    let copy = &article(&json, "000_30fde9fe001ed933")["copies"][1];
+    assert_eq!(copy["of"], "002_f40a1664c5cdecd9");
+    assert_eq!(
+        copy["passages"],
+        json!([
+            {"lines": [9, 9], "source_lines": [19, 19]},
+            {"lines": [10, 10], "source_lines": [21, 21]},
+        ])
+    );
+}
+
 #[test]
 fn output_is_byte_for_byte_the_same_whatever_the_threads() {
     let run = |threads: &str| {

@@ -90,7 +90,7 @@ struct Copy<'a> {
     passages: Vec<Passage>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, PartialEq)]
 struct Passage {
     lines: [usize; 2],
     source_lines: [usize; 2],
@@ -260,17 +260,24 @@ fn copies_of<'a>(analysis: &'a Analysis, index: usize, pairs: &[&'a CopyPair]) -
             } else {
                 pair.copier
             };
-            let passages = pair.passages.iter().map(|p| {
-                let (here, there) = if here_is_copier {
-                    (&p.copier, &p.source)
-                } else {
-                    (&p.source, &p.copier)
-                };
-                Passage {
-                    lines: lines(index, here),
-                    source_lines: lines(other, there),
-                }
-            });
+            // Two passages of one pair on the same lines, apart within them, read the
+            // same as line ranges: each range is given once.
+            let mut passages: Vec<Passage> = pair
+                .passages
+                .iter()
+                .map(|p| {
+                    let (here, there) = if here_is_copier {
+                        (&p.copier, &p.source)
+                    } else {
+                        (&p.source, &p.copier)
+                    };
+                    Passage {
+                        lines: lines(index, here),
+                        source_lines: lines(other, there),
+                    }
+                })
+                .collect();
+            passages.dedup();
             Copy {
                 of: &analysis.documents[other].id,
                 containment: if here_is_copier {
@@ -281,7 +288,7 @@ fn copies_of<'a>(analysis: &'a Analysis, index: usize, pairs: &[&'a CopyPair]) -
                 attributed: pair.attributed,
                 directed: pair.directed,
                 grade: pair.grade,
-                passages: passages.collect(),
+                passages,
             }
         })
         .collect()
