@@ -16,7 +16,8 @@
 //! folder are not read; each is listed in [`Corpus::hidden`], so the totals
 //! still account for every entry. A hidden path given by name is read. The rules
 //! and outlets files in use ([`Inputs::config`]) are passed over by a walk too,
-//! without a note: they are the run's configuration, not its input. Any other
+//! without a note: they are the run's configuration, not its input; so are the
+//! HTML reports prov wrote ([`REPORT_MARK`]), its output. Any other
 //! file a walk meets is an input, and one of an unsupported type is an error,
 //! as when named: a folder of articles that also holds, say, a `.json` export
 //! should not look complete.
@@ -419,7 +420,7 @@ impl Plan {
                 }
                 Ok(entry) if entry.file_type().is_file() => {
                     let canonical = canonical(entry.path());
-                    if !self.config.contains(&canonical) {
+                    if !self.config.contains(&canonical) && !is_prov_report(entry.path()) {
                         self.add_canonical(entry.path(), canonical);
                     }
                 }
@@ -613,6 +614,23 @@ fn load_file<T: Send>(path: &Path, id: &str, loading: &mut Loading<T>) {
             format!("unsupported file type .{other} (expected .txt, .md, .html or .jsonl)"),
         ),
     }
+}
+
+/// The tag in the head of every HTML report prov writes, by which a walk knows one.
+pub const REPORT_MARK: &str = r#"<meta name="generator" content="prov">"#;
+
+/// Whether `path` is an HTML report prov wrote: its first kilobyte holds [`REPORT_MARK`].
+fn is_prov_report(path: &Path) -> bool {
+    let html = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
+    let mut head = Vec::with_capacity(1024);
+    html && fs::File::open(path)
+        .and_then(|file| file.take(1024).read_to_end(&mut head))
+        .is_ok()
+        && head
+            .windows(REPORT_MARK.len())
+            .any(|window| window == REPORT_MARK.as_bytes())
 }
 
 /// Read a whole file as text, refusing what is too large, binary or not text.

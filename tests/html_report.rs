@@ -174,3 +174,22 @@ fn a_report_written_into_its_folder_is_not_read_back() {
         );
     }
 }
+
+/// Regression: a report written into the folder of articles was scored as an
+/// article by the next run over that folder (5 F, and a copy of 001 and 003).
+#[test]
+fn a_walk_passes_over_a_report_prov_wrote() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for seed in std::fs::read_dir(root().join("seeds")).unwrap() {
+        let seed = seed.unwrap().path();
+        std::fs::copy(&seed, dir.path().join(seed.file_name().unwrap())).unwrap();
+    }
+    let (_, output) = report(dir.path(), dir.path());
+    assert!(output.status.success());
+    let scored = prov_in(dir.path(), &["score", "."]);
+    assert_eq!(
+        stderr(&scored),
+        "prov: 5 inputs: 5 scored, 0 skipped\n",
+        "report.html is not an input"
+    );
+}

@@ -29,11 +29,12 @@ impl Report for Html {
         let mut out = String::new();
         let _ = write!(
             out,
-            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n{}\n\
              <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
              <title>prov report: {articles}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n\
              <h1>Provenance report</h1>\n<p class=\"meta\">{articles}, {} skipped. \
              Rules: {} (sha256 <code>{}</code>).</p>\n",
+            crate::corpus::REPORT_MARK,
             plural(analysis.errors.len(), "input"),
             escape(&settings.source),
             escape(&settings.sha256),
