@@ -33,7 +33,9 @@ static CHROME_LINE: LazyLock<Regex> = LazyLock::new(|| {
         | advertisement | sponsored(?:\s+content)? | loading\.{0,3}
         | we\s+use\s+cookies(?-u:\b).* | (?:accept|reject)(?:\s+all)?(?:\s+cookies)? | cookie\s+(?:policy|settings|preferences)
         | (?:copyright\s+)?©.* | all\s+rights\s+reserved\.?
-        )\s*$",
+        )
+        # an audit's suppression marker at the end is not part of the line
+        (?:\s*(?:<!--\s*prov-ignore\s.*?-->|\[prov-ignore\s[^\]]*\]))?\s*$",
     )
     .expect("chrome pattern is valid")
 });
@@ -80,5 +82,16 @@ mod tests {
              Readers can read more about it on the site.\nRelated\n",
         );
         assert_eq!(chrome_line_numbers(&d), vec![1, 2, 3, 4, 5, 6, 8]);
+    }
+
+    /// Regression: a marker made its line prose, so the finding it was to silence
+    /// moved to the next chrome line, or went with nothing counted as suppressed.
+    #[test]
+    fn a_suppression_marker_at_the_end_leaves_a_chrome_line_chrome() {
+        let d = doc("Source link [prov-ignore site-chrome: ours]
+             Tweet <!-- prov-ignore site-chrome -->
+Read more about the vote [sic]
+");
+        assert_eq!(chrome_line_numbers(&d), vec![1, 2]);
     }
 }
