@@ -192,6 +192,24 @@ fn a_copy_gives_each_range_of_lines_once() {
     );
 }
 
+/// Regression: a signal that was not measured was left out of `signals`; DESIGN
+/// asks for unknown values as `null`.
+#[test]
+fn every_signal_is_given_and_an_unmeasured_one_is_null() {
+    let (json, _) = score_json(&root(), &["seeds"]);
+    let names = |id: &str| -> Vec<String> {
+        let signals = article(&json, id)["signals"].as_object().unwrap();
+        signals.keys().cloned().collect()
+    };
+    assert_eq!(names("004_1aeeccb6f13d94ad"), names("000_30fde9fe001ed933"));
+    let signals = &article(&json, "004_1aeeccb6f13d94ad")["signals"];
+    assert_eq!(signals["copies_attributed"], Value::Null);
+    assert_eq!(
+        article(&json, "000_30fde9fe001ed933")["signals"]["copies_attributed"],
+        0.0
+    );
+}
+
 #[test]
 fn output_is_byte_for_byte_the_same_whatever_the_threads() {
     let run = |threads: &str| {

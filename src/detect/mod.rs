@@ -104,9 +104,11 @@ impl SignalValues {
 }
 
 /// A JSON object of name and value, in name order.
+/// Every documented signal, in name order; one that was not measured (no copy to
+/// tell attributed from not, no path to an origin) is `null`: unknown, not left out.
 impl serde::Serialize for SignalValues {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_map(self.iter())
+        serializer.collect_map(NAMES.iter().map(|&name| (name, self.get(name))))
     }
 }
 
