@@ -195,7 +195,7 @@ fn quote(q: &QuoteCheck) -> String {
                 .map(|o| format!(" ({o})"))
                 .unwrap_or_default();
             let words = if e.drift {
-                format!("in other words: “{}”", shorten(&e.words))
+                format!("in other words: “{}”", from_difference(&q.text, &e.words))
             } else {
                 "in the same words".to_string()
             };
@@ -284,9 +284,46 @@ fn summary(audit: &Audit, doc: &Document) -> String {
 }
 
 /// A sentence cut to [`SHOWN_CHARS`] characters.
+/// Characters of context shown before where two quotations start to differ.
+const BEFORE_DIFFERENCE: usize = 30;
+
+/// `theirs` shortened from a few words before where it starts to differ from
+/// `mine`, so that a change past the first [`SHOWN_CHARS`] characters is seen.
+fn from_difference(mine: &str, theirs: &str) -> String {
+    let same = mine
+        .char_indices()
+        .zip(theirs.chars())
+        .find(|((_, a), b)| a != b)
+        .map_or(mine.len().min(theirs.len()), |((at, _), _)| at);
+    let context = theirs[..same].char_indices().rev().nth(BEFORE_DIFFERENCE);
+    match context.and_then(|(at, _)| theirs[at..same].find(' ').map(|space| at + space + 1)) {
+        Some(start) => format!("…{}", shorten(&theirs[start..])),
+        None => shorten(theirs),
+    }
+}
+
 fn shorten(text: &str) -> String {
     match text.char_indices().nth(SHOWN_CHARS) {
         Some((cut, _)) => format!("{}…", &text[..cut]),
         None => text.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Regression: two long quotations differing past their first 90 characters
+    /// were shown cut to the same words.
+    #[test]
+    fn the_other_quotation_is_shown_from_where_it_differs() {
+        let head = "We are currently consulting with our partners, but the details have not been finalized";
+        let mine = format!("{head} yet and we will never announce them at all, ever.");
+        let theirs = format!("{head} yet and we will announce them in the coming weeks.");
+        assert_eq!(
+            from_difference(&mine, &theirs),
+            "…finalized yet and we will announce them in the coming weeks."
+        );
+        assert_eq!(from_difference("Short one.", "Short two."), "Short two.");
     }
 }

@@ -223,7 +223,8 @@ fn same_speaker(a: &str, b: &str) -> bool {
 
 /// Words of `a` not matched in `b` and words of `b` not matched in `a`, as written, by
 /// a longest common subsequence, counting only those between the first and last
-/// matched word.
+/// matched word, and those before or after them where both quotes go on in other
+/// words (an ending changed, not a quote cut shorter).
 fn diff_within_shared_stretch(a: &[QuoteWord], b: &[QuoteWord]) -> (Vec<String>, Vec<String>) {
     let (n, m) = (a.len(), b.len());
     // lcs[i][j]: the LCS length of a[i..] and b[j..], in one flat table.
@@ -259,6 +260,16 @@ fn diff_within_shared_stretch(a: &[QuoteWord], b: &[QuoteWord]) -> (Vec<String>,
     ) else {
         let written = |words: &[QuoteWord]| words.iter().map(|w| w.written.clone()).collect();
         return (written(a), written(b));
+    };
+    // Where both sides have words of their own past a match, the stretch takes them.
+    let both = |ops: &[(Option<usize>, Option<usize>)]| {
+        ops.iter().any(|op| op.0.is_some()) && ops.iter().any(|op| op.1.is_some())
+    };
+    let first = if both(&ops[..first]) { 0 } else { first };
+    let last = if both(&ops[last + 1..]) {
+        ops.len() - 1
+    } else {
+        last
     };
     let mut removed = Vec::new();
     let mut added = Vec::new();
@@ -352,6 +363,43 @@ mod tests {
                 added: vec!["won't".into()],
             }],
             "case and punctuation alone are no change"
+        );
+    }
+
+    /// Regression: a changed ending was not shown ("“” vs “never”" only).
+    #[test]
+    fn a_changed_ending_is_shown_and_a_shorter_ending_is_not() {
+        let head = "We are consulting with our partners, but the details are not final and";
+        let said = format!("{head} we will announce them in the coming weeks after the summit");
+        let matches = run(vec![
+            vec![quote(&said, None)],
+            vec![quote(
+                &format!("{head} we will never announce them at all, ever"),
+                None,
+            )],
+        ]);
+        assert_eq!(
+            matches[0].changes,
+            [QuoteChange::Words {
+                removed: ["in", "the", "coming", "weeks", "after", "the", "summit"]
+                    .map(String::from)
+                    .to_vec(),
+                added: ["never", "at", "all", "ever"].map(String::from).to_vec(),
+            }]
+        );
+        let cut = run(vec![
+            vec![quote(&said, None)],
+            vec![quote(
+                &format!("{head} we will never announce them in the coming weeks"),
+                None,
+            )],
+        ]);
+        assert_eq!(
+            cut[0].changes,
+            [QuoteChange::Words {
+                removed: vec![],
+                added: vec!["never".into()],
+            }]
         );
     }
 
