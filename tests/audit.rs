@@ -625,3 +625,21 @@ fn the_rules_and_baseline_in_use_are_not_read_as_articles_of_the_corpus() {
     assert_eq!(stderr(&output), "prov: 2 inputs: 2 scored, 0 skipped\n");
     assert_eq!(json(&output)["against"], 1);
 }
+
+/// Regression: a finding on a line of megabytes printed the whole line (10 MB of
+/// output for two findings on a 5 MB article).
+#[test]
+fn a_line_too_long_to_print_is_named_by_its_position() {
+    let dir = tempfile::tempdir().unwrap();
+    let filler = "The harbour stayed open all winter. ".repeat(100);
+    let text = format!("Harbour news\n\n{filler}The port will stay open, according to Reuters.\n");
+    fs::write(dir.path().join("draft.txt"), text).unwrap();
+    let shown = stdout(&prov_in(dir.path(), &["audit", "draft.txt"]));
+    assert!(shown.lines().all(|line| line.len() < 500), "{shown}");
+    assert!(
+        shown.contains(
+            "= note: at line 3, column 3626: “according to Reuters” (the line, of 3646 characters, is too long to print)\n"
+        ),
+        "{shown}"
+    );
+}

@@ -70,9 +70,24 @@ fn diagnostic(doc: &Document, finding: &Finding, settings: &Settings) -> Diagnos
         Severity::Info => diagnostic::Severity::Note,
     };
     let shift = doc.lines().first() - 1;
-    let labels = finding.span.iter().map(|span| {
-        let first_line = first_line_of(doc, span);
-        Label::primary((), first_line.start + shift..first_line.end + shift)
+    // A line too long to print whole (codespan prints a label's whole line) is named
+    // by its position, with the finding's excerpt.
+    let (shown, long): (Vec<Span>, Vec<Span>) = finding
+        .span
+        .iter()
+        .map(|span| first_line_of(doc, span))
+        .partition(|first_line| line_around(doc, first_line).len() <= MAX_SHOWN_LINE);
+    let labels = shown
+        .into_iter()
+        .map(|first_line| Label::primary((), first_line.start + shift..first_line.end + shift));
+    let position = long.first().map(|first_line| {
+        let chars = line_around(doc, first_line).chars().count();
+        let excerpt = finding.excerpt.as_deref().map(shorten).unwrap_or_default();
+        format!(
+            "note: at line {}, column {}: “{excerpt}” (the line, of {chars} characters, is too long to print)",
+            finding.line.unwrap_or_default(),
+            finding.column.unwrap_or_default()
+        )
     });
     let help = audit::explanation(settings, &finding.rule).map(|e| format!("help: {e}"));
     let detail = finding.detail.as_ref().map(|d| format!("note: {d}"));
@@ -81,12 +96,28 @@ fn diagnostic(doc: &Document, finding: &Finding, settings: &Settings) -> Diagnos
         .map(|c| format!(", caps it at {c}"))
         .unwrap_or_default();
     let weight = format!("note: score {:+}{cap}", finding.weight);
-    let notes = help.into_iter().chain(detail).chain([weight]);
+    let notes = position
+        .into_iter()
+        .chain(help)
+        .chain(detail)
+        .chain([weight]);
     Diagnostic::new(severity)
         .with_code(&finding.rule)
         .with_message(visible(&finding.message))
         .with_labels(labels.collect())
         .with_notes(notes.map(|note| visible(&note).into_owned()).collect())
+}
+
+/// The longest line an audit prints whole under a finding, in bytes.
+const MAX_SHOWN_LINE: usize = 2_000;
+
+/// The whole line of the document that `span` (on one line) is on.
+fn line_around<'d>(doc: &'d Document, span: &Span) -> &'d str {
+    let start = doc.text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let end = doc.text[span.end..]
+        .find('\n')
+        .map_or(doc.text.len(), |i| span.end + i);
+    &doc.text[start..end]
 }
 
 /// The part of a span on its first line: a copied passage can run for paragraphs.
