@@ -46,7 +46,7 @@ pub(super) fn classify(
     registry: &Registry,
     people: &People,
 ) -> Option<(String, SourceKind)> {
-    let phrase = phrase.trim().trim_end_matches([',', '.', ';', ':']);
+    let phrase = without_leading_connectives(phrase.trim().trim_end_matches([',', '.', ';', ':']));
     let bare = strip_article(phrase);
     if bare.is_empty() || PRONOUNS.contains(&bare.to_ascii_lowercase().as_str()) {
         return None;
@@ -73,6 +73,23 @@ pub(super) fn classify(
     }
     bare.starts_with(|c: char| c.is_uppercase())
         .then(|| (bare.to_string(), SourceKind::Unknown))
+}
+
+/// Lower-case words that start a clause, caught before a role by a pattern that
+/// allows two words there ("a former senior official"): "Critics disputed what the
+/// president said" cites "the president", not "what the president".
+const CONNECTIVES: [&str; 16] = [
+    "what", "as", "when", "and", "but", "that", "because", "if", "while", "where", "how", "why",
+    "so", "whether", "or", "than",
+];
+
+fn without_leading_connectives(mut phrase: &str) -> &str {
+    while let Some((first, rest)) = phrase.split_once([' ', '\t'])
+        && CONNECTIVES.contains(&first)
+    {
+        phrase = rest.trim_start();
+    }
+    phrase
 }
 
 /// A phrase with a role noun: the person's name when given, else the role;
@@ -230,6 +247,22 @@ mod tests {
             kind("White House official"),
             Some(("White House official".into(), SourceKind::Anonymous))
         );
+    }
+
+    #[test]
+    fn a_connective_before_a_role_is_not_part_of_the_source() {
+        let people = People::default();
+        let registry = crate::extract::testing::test_registry();
+        let source = |phrase: &str| classify(phrase, &registry, &people).map(|(s, _)| s);
+        assert_eq!(
+            source("what the president").as_deref(),
+            Some("the president")
+        );
+        assert_eq!(
+            source("as and the minister").as_deref(),
+            Some("the minister")
+        );
+        assert_eq!(source("What officials").as_deref(), Some("What officials"));
     }
 
     #[test]
