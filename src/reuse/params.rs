@@ -54,8 +54,11 @@ pub struct ReuseParams {
     /// exceeds the other's by at least this much (0–1).
     pub direction_margin: f64,
     /// Two quotes match when this share (0–1) of the shorter quote's word shingles
-    /// is found in the other.
+    /// is found in the other...
     pub quote_min_overlap: f64,
+    /// ... and at least this many of them: two short quotes that share a stock
+    /// phrase ("a lot of") are not one quote.
+    pub quote_min_shared: usize,
 }
 
 impl Default for ReuseParams {
@@ -77,6 +80,7 @@ impl Default for ReuseParams {
             min_passage_words: 8,
             direction_margin: 0.15,
             quote_min_overlap: 0.5,
+            quote_min_shared: 3,
         }
     }
 }
@@ -165,6 +169,12 @@ impl ReuseParams {
         share(&["light-containment"], self.light_containment)?;
         share(&["direction-margin"], self.direction_margin)?;
         share(&["quote-min-overlap"], self.quote_min_overlap)?;
+        if self.quote_min_shared == 0 {
+            return out_of_range(
+                &["quote-min-shared"],
+                "reuse.quote-min-shared must be at least 1".into(),
+            );
+        }
         if self.light_containment > self.verbatim_containment {
             return out_of_range(
                 &["light-containment", "verbatim-containment"],
