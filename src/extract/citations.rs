@@ -53,7 +53,8 @@ static CUE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 static CUE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)^
-        (?P<suffix>\s+(?:news\s+agency|news\s+service|newspaper|daily|agency|television|tv|network|magazine|website))?
+        (?P<suffix>\s+(?:news\s+agency|news\s+service|newspaper|daily|agency|television|tv|network|magazine|website
+          |report|investigation|analysis|story|article))?
         (?:\s*\([A-Z]{2,6}\))?
         \s+(?:(?:also|first|originally|previously|earlier|later|recently|has|had|have|was|were)\s+){0,2}
         (?:reported|reports|said|says|noted|notes|assessed|assesses|wrote|writes|confirmed|confirms|revealed|reveals
@@ -61,6 +62,17 @@ static CUE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
           |goes\s+on\s+to\s+say|went\s+on\s+to\s+say)(?-u:\b)",
     )
     .expect("cue pattern is valid")
+});
+
+/// "according to a" before an outlet's name and "report" after it: "according to a CNN
+/// report", "citing a Reuters investigation".
+static REPORT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:according\s+to|citing)\s+(?:an?|the)\s+(?:\w+\s+)?$")
+        .expect("report cue pattern is valid")
+});
+static REPORT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:[’']s)?\s+(?:report|investigation|analysis|story|article)(?-u:\b)")
+        .expect("report cue pattern is valid")
 });
 
 /// Words that name a cue's outlet as a publication rather than by name: "the Nikkei newspaper".
@@ -129,7 +141,7 @@ static UNKNOWN_CUE: LazyLock<CuePattern> = LazyLock::new(|| {
     let name = format!(r"(?:[Tt]he[ \t]+)?{word}(?:[ \t]+(?:{word}|of|for|and|de))*");
     let after = format!(r"(?P<after>{name})\s+(?:first\s+)?(?:reported|wrote|revealed)(?-u:\b)");
     let regex = meta::Regex::new(&format!(
-        r"(?-u:\b)(?i:according\s+to|citing|told|in\s+an?\s+interview\s+with|speaking\s+to|(?:as\s+)?reported\s+by)\s+(?P<before>{name})|{after}"
+        r"(?-u:\b)(?i:(?:according\s+to|citing)(?:\s+an?\s+(?:\w+\s+)?(?:report|investigation|analysis|study|survey)\s+(?:by|from|in))?|told|in\s+an?\s+interview\s+with|speaking\s+to|(?:as\s+)?reported\s+by)\s+(?P<before>{name})|{after}"
     ))
     .expect("unknown cue pattern is valid");
     CuePattern::new(regex, Some(&after), UNKNOWN_CUES)
@@ -248,6 +260,14 @@ fn outlet_cues(text: &str, registry: &Registry, found: &mut Found) {
             Some((
                 kind,
                 reach + caps.get(0).map_or(0, |m| m.start())..name.end + suffix,
+            ))
+        } else if let (Some(before), Some(report)) = (
+            REPORT_BEFORE.find(&text[reach..name.start]),
+            REPORT_AFTER.find(after),
+        ) {
+            Some((
+                CitationKind::Report,
+                reach + before.start()..name.end + report.end(),
             ))
         } else {
             CUE_AFTER.captures(after).map(|caps| {
@@ -654,6 +674,22 @@ mod tests {
              \"We are ready,\" said the minister, adding more.\n");
         let sources: Vec<String> = rows(&d, None).into_iter().map(|r| r.3).collect();
         assert_eq!(sources, vec!["a spokesman", "the minister"]);
+    }
+
+    #[test]
+    fn a_report_by_an_outlet_is_a_citation_of_it() {
+        let d = doc(
+            "Ministers are divided, according to a report by the Financial Times. \
+             Prices rose, according to a CNN report. A Reuters investigation said more.\n",
+        );
+        assert_eq!(
+            rows(&d, None),
+            vec![
+                row(1, Report, Unknown, "Financial Times"),
+                row(1, Report, Outlet, "CNN"),
+                row(1, Wire, Outlet, "Reuters"),
+            ]
+        );
     }
 
     #[test]
