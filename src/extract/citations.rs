@@ -239,6 +239,10 @@ fn citation(source: String, source_kind: SourceKind, kind: CitationKind, span: S
 
 fn outlet_cues(text: &str, registry: &Registry, found: &mut Found) {
     for (name, outlet) in registry.mentions(text) {
+        if after_a_given_name(text, name.start) {
+            // "Michael Bloomberg said": a person's surname, not the outlet.
+            continue;
+        }
         // The cue is looked for on the name's line, at most CUE_REACH bytes back;
         // only that window is searched, so a very long line stays linear.
         let window = name.start.saturating_sub(CUE_REACH);
@@ -296,6 +300,49 @@ fn outlet_cues(text: &str, registry: &Registry, found: &mut Found) {
             );
         }
     }
+}
+
+/// Capitalised words that may stand right before an outlet's name without being a
+/// person's given name.
+const NOT_GIVEN_NAMES: [&str; 24] = [
+    "The",
+    "A",
+    "An",
+    "This",
+    "That",
+    "In",
+    "On",
+    "At",
+    "By",
+    "For",
+    "And",
+    "But",
+    "As",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "Yesterday",
+    "Today",
+    "Earlier",
+    "Later",
+    "Meanwhile",
+    "Also",
+    "Both",
+];
+
+/// Whether the name at `start` follows a capitalised word that is not a sentence's
+/// usual first word: a given name, so the name is a surname ("Michael Bloomberg").
+fn after_a_given_name(text: &str, start: usize) -> bool {
+    let Some(before) = text[..start].strip_suffix(' ') else {
+        return false;
+    };
+    let word = &before[before.rfind([' ', '\n', '\t']).map_or(0, |i| i + 1)..];
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && chars.clone().count() > 0
+        && chars.all(char::is_lowercase)
+        && !NOT_GIVEN_NAMES.contains(&word)
 }
 
 fn anonymous_cues(text: &str, hits: &CueHits, found: &mut Found) {
@@ -674,6 +721,21 @@ mod tests {
              \"We are ready,\" said the minister, adding more.\n");
         let sources: Vec<String> = rows(&d, None).into_iter().map(|r| r.3).collect();
         assert_eq!(sources, vec!["a spokesman", "the minister"]);
+    }
+
+    #[test]
+    fn a_surname_that_is_an_outlet_s_name_is_a_person() {
+        let d = doc(
+            "Julius Reuters said the plan was sound. Reuters reported the \
+             sale, and The Nikkei reported it too.\n",
+        );
+        assert_eq!(
+            rows(&d, None),
+            vec![
+                row(1, Wire, Outlet, "Reuters"),
+                row(1, Report, Outlet, "Nikkei Asia")
+            ]
+        );
     }
 
     #[test]
