@@ -466,6 +466,10 @@ fn unknown_cues(
             // "citing Japan’s historical aggression": a possessive, not a source.
             continue;
         }
+        if text[whole.start()..name.start].starts_with("told") && is_audience(trimmed) {
+            // "The minister told Congress that …": who heard it, not a source.
+            continue;
+        }
         let Some((source, source_kind)) = sources::classify(trimmed, registry, people) else {
             continue;
         };
@@ -485,6 +489,32 @@ fn unknown_cues(
             name.start..name.start + trimmed.len(),
         );
     }
+}
+
+/// Bodies that are told things, not sources: "told Parliament", "told the House
+/// Financial Services Committee".
+const AUDIENCES: [&str; 12] = [
+    "Congress",
+    "Parliament",
+    "House",
+    "Senate",
+    "Assembly",
+    "Court",
+    "Committee",
+    "Council",
+    "Commons",
+    "Lords",
+    "Cabinet",
+    "Legislature",
+];
+
+fn is_audience(name: &str) -> bool {
+    let words: Vec<&str> = name
+        .split_whitespace()
+        .filter(|w| *w != "the" && *w != "The")
+        .collect();
+    words.first().is_some_and(|w| AUDIENCES.contains(w))
+        || words.last().is_some_and(|w| AUDIENCES.contains(w))
 }
 
 /// The date a citation gives for its source ("first reported … on May 3"): the first
@@ -721,6 +751,17 @@ mod tests {
              \"We are ready,\" said the minister, adding more.\n");
         let sources: Vec<String> = rows(&d, None).into_iter().map(|r| r.3).collect();
         assert_eq!(sources, vec!["a spokesman", "the minister"]);
+    }
+
+    #[test]
+    fn an_audience_told_something_is_not_a_source() {
+        let d = doc(
+            "The minister told Congress that the plan would work. Powell told the \
+             House Financial Services Committee that rates would hold. She told The Daily \
+             Planet it would pass.\n",
+        );
+        let sources: Vec<String> = rows(&d, None).into_iter().map(|r| r.3).collect();
+        assert_eq!(sources, vec!["the minister", "Daily Planet"]);
     }
 
     #[test]
