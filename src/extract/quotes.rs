@@ -24,18 +24,23 @@ static INTRODUCES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"^\s+{SPEECH_VERBS}\s*[:,]")).expect("verb pattern is valid")
 });
 
-/// After the closing mark: `, stated a spokesperson …` or `, Hayashi said`.
+/// A title's abbreviation before a name, whose full stop does not end the sentence.
+const TITLE: &str = r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Rev|Sir)\.?[ \t]+)?";
+
+/// After the closing mark: `, stated a spokesperson …`, `, Hayashi said` or
+/// `, Mr. Smith said`.
 static SPEAKER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^[,.!?]?\s*(?:{SPEECH_VERBS}\s+(?P<inverted>[^,.;:\n“”\x22]{{1,100}}?)\s*(?:[,.;:\n]|$)|(?P<subject>[^,.;:\n“”\x22]{{1,60}}?)\s+{SPEECH_VERBS}(?-u:\b))"
+        r"^[,.!?]?\s*(?:{SPEECH_VERBS}\s+(?P<inverted>{TITLE}[^,.;:\n“”\x22]{{1,100}}?)\s*(?:[,.;:\n]|$)|(?P<subject>{TITLE}[^,.;:\n“”\x22]{{1,60}}?)\s+{SPEECH_VERBS}(?-u:\b))"
     ))
     .expect("speaker pattern is valid")
 });
 
-/// Before the opening mark: `The spokesperson further added, ` or `he claimed, `.
+/// Before the opening mark: `The spokesperson further added, `, `he claimed, ` or
+/// `Starmer told supporters: ` (up to three words heard it).
 static SPEAKER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?P<subject>[^,.;:\n“”\x22]{{1,80}}?)\s+(?:(?:further|also|then|later|again|\w+ly)\s+)?{SPEECH_VERBS}(?:\s+that)?\s*[:,]?\s*$"
+        r"(?P<subject>{TITLE}[^,.;:\n“”\x22]{{1,80}}?)\s+(?:(?:further|also|then|later|again|\w+ly)\s+)?(?:{SPEECH_VERBS}(?:\s+that)?\s*[:,]?|told(?:\s+[\w’']+){{1,3}}\s*:)\s*$"
     ))
     .expect("speaker pattern is valid")
 });
@@ -212,6 +217,21 @@ mod tests {
             3
         );
         assert!(rows(&seed(2)).is_empty());
+    }
+
+    #[test]
+    fn a_title_s_full_stop_and_an_audience_keep_the_speaker() {
+        let d = doc("\"We will win,\" Mr. Smith said.\n\
+             Sir Keir Starmer told supporters: \"Change begins now.\"\n\
+             \"We are ready,\" said Dr. Jane Roe.\n");
+        assert_eq!(
+            rows(&d),
+            vec![
+                row(1, "We will win,", Some("Smith")),
+                row(2, "Change begins now.", Some("Sir Keir Starmer")),
+                row(3, "We are ready,", Some("Jane Roe")),
+            ]
+        );
     }
 
     #[test]
