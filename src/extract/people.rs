@@ -181,11 +181,17 @@ impl People {
             .map(|&(_, i)| self.names[i].as_str())
     }
 
-    /// The last person mentioned before `offset`.
-    pub(super) fn last_before(&self, offset: usize) -> Option<&str> {
+    /// Who a pronoun at `offset` of `text` stands for: the first person named in the
+    /// sentence of the last one named before it, the sentence's subject in news
+    /// style. "Senator Jane Roe criticized President Joe Biden. “…,” she said." is
+    /// Jane Roe's.
+    pub(super) fn subject_before(&self, text: &str, offset: usize) -> Option<&str> {
         let upto = self.mentions.partition_point(|(s, _)| s.end <= offset);
-        upto.checked_sub(1)
-            .map(|i| self.names[self.mentions[i].1].as_str())
+        let (last, _) = &self.mentions[upto.checked_sub(1)?];
+        let sentence = text[..last.start]
+            .rfind(['\n', '.', '!', '?'])
+            .map_or(0, |i| i + 1);
+        self.first_in(sentence..last.end)
     }
 }
 
@@ -283,6 +289,9 @@ mod tests {
         let named = people(&seed(0).text);
         assert!(named.knows("Yoshimasa Hayashi"));
         let line9 = seed(0).text.find("In this exclusive").unwrap();
-        assert_eq!(named.last_before(line9), Some("Yoshimasa Hayashi"));
+        assert_eq!(
+            named.subject_before(&seed(0).text, line9),
+            Some("Yoshimasa Hayashi")
+        );
     }
 }

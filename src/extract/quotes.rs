@@ -4,8 +4,8 @@
 //! `"…," Hayashi said`, `he claimed, "…"`, the scraped form `"Yoshimasa
 //! Hayashi" added: "…"`, or else the first named person of the sentence
 //! ("spokesman Mao Ning called on Tokyo to be “cautious”"). A pronoun ("he
-//! said") resolves to the last person named before it; otherwise the speaker
-//! stays unknown.
+//! said") resolves to the subject of the sentence that last named someone;
+//! otherwise the speaker stays unknown.
 //!
 //! Why it matters: quotes are matched across copies to show quote drift, and a
 //! quote's speaker is a first-hand source of the story.
@@ -126,7 +126,7 @@ fn speaker(
     let named = |phrase: &str| -> Option<String> {
         let phrase = phrase.trim();
         if ["he", "she", "He", "She"].contains(&phrase) {
-            return people.last_before(before.end).map(str::to_string);
+            return people.subject_before(text, before.end).map(str::to_string);
         }
         sources::classify(phrase, registry, people).map(|(source, _)| source)
     };
@@ -232,6 +232,15 @@ mod tests {
                 row(3, "We are ready,", Some("Jane Roe")),
             ]
         );
+    }
+
+    #[test]
+    fn a_pronoun_is_the_subject_of_the_sentence_that_last_named_someone() {
+        let d = doc(
+            "Senator Jane Roe criticized President Joe Biden on Monday. \
+             \"He has failed,\" she said.\n",
+        );
+        assert_eq!(rows(&d), vec![row(1, "He has failed,", Some("Jane Roe"))]);
     }
 
     #[test]
