@@ -26,8 +26,15 @@ const MIN_TITLE_WORDS: usize = 3;
 
 /// What may precede the date on a date line: "Publish date", "Posted on", a weekday.
 static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:(?:publish(?:ed)?|posted|updated|last\s+updated|date|on|at)\s*(?:date|on|at)?\s*:?\s*)*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\s*,?\s*)?$")
-        .expect("date label pattern is valid")
+    Regex::new(
+        r"(?ix)^\s*
+        (?:by\s+[^|·•\n]{1,60}?\s*[|·•]\s* | by\s+[^,\n]{1,60}?,\s*)?           # By Jane Doe | …
+        (?:(?:publish(?:ed)?|posted|updated|last\s+updated|date|on|at)\s*(?:date|on|at)?\s*:?\s*)*
+        (?:\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?)?\s*(?:[a-z]{2,4})?\s*,?\s*)?   # 3:45 PM EDT,
+        (?:(?:mon|tue|tues|wed|wednes|thu|thurs|fri|sat|satur|sun)(?:day)?\.?\s*,?\s*)?
+        $",
+    )
+    .expect("date label pattern is valid")
 });
 
 /// "Story Code : 269840", "Category: World": a label and a value, not a headline;
@@ -302,6 +309,21 @@ mod tests {
 
     fn line_of(d: &Document, found: &Found<impl Sized>) -> usize {
         d.line_col(found.span.clone().unwrap().start).0
+    }
+
+    #[test]
+    fn date_lines_with_a_byline_or_a_time_before_the_date() {
+        for line in [
+            "By Jane Doe | March 12, 2024",
+            "By Jane Doe, March 12, 2024",
+            "Updated 3:45 PM EDT, Tue March 12, 2024",
+            "Updated: 8:00 AM ET March 12, 2024",
+            "Published: 2024-03-12",
+        ] {
+            let found = date_line(line).map(|(_, date)| date.to_string());
+            assert_eq!(found.as_deref(), Some("2024-03-12"), "{line}");
+        }
+        assert!(date_line("Jane Doe said on March 12, 2024").is_none());
     }
 
     #[test]
