@@ -196,7 +196,45 @@ pub(super) fn citations(
         }
     }
     citations.sort_by_key(|c| (c.span.start, c.span.end));
+    resolve_anaphors(&mut citations);
     citations
+}
+
+/// "The official added …" after "a senior U.S. official said": the same source, so
+/// the same citation's source and kind (anonymous there, anonymous here); "the
+/// spokesperson" after "a spokesperson for the Department of …" is that
+/// spokesperson, not a second named source. "the ROLE" names whoever a citation
+/// before it named with that role; without one, it stays as it is.
+fn resolve_anaphors(citations: &mut [Citation]) {
+    for i in 0..citations.len() {
+        let Some(role) = anaphor_role(&citations[i].source) else {
+            continue;
+        };
+        let has_role = |cue: &str| {
+            cue.split(|c: char| !c.is_alphabetic()).any(|w| {
+                w.eq_ignore_ascii_case(role)
+                    || w.strip_suffix('s')
+                        .is_some_and(|w| w.eq_ignore_ascii_case(role))
+            })
+        };
+        let Some(earlier) = citations[..i].iter().rev().find(|c| has_role(&c.cue)) else {
+            continue;
+        };
+        let (source, source_kind) = (earlier.source.clone(), earlier.source_kind);
+        let anaphor = &mut citations[i];
+        anaphor.source = source;
+        anaphor.source_kind = source_kind;
+        if source_kind == SourceKind::Anonymous {
+            anaphor.kind = CitationKind::Anonymous;
+        }
+    }
+}
+
+/// The role of a source that points back at one named before: "the official" →
+/// "official".
+fn anaphor_role(source: &str) -> Option<&str> {
+    let role = source.strip_prefix("the ")?;
+    (!role.contains(' ') && role.chars().all(char::is_lowercase)).then_some(role)
 }
 
 /// Citations found so far, each with the span of its source's name, and those
@@ -672,7 +710,13 @@ mod tests {
                     Person,
                     "a spokesperson for the Department of Foreign Affairs and Trade"
                 ),
-                row(20, Statement, Person, "the spokesperson"),
+                // "the spokesperson" is the one named on line 18.
+                row(
+                    20,
+                    Statement,
+                    Person,
+                    "a spokesperson for the Department of Foreign Affairs and Trade"
+                ),
             ]
         );
     }
@@ -751,6 +795,45 @@ mod tests {
              \"We are ready,\" said the minister, adding more.\n");
         let sources: Vec<String> = rows(&d, None).into_iter().map(|r| r.3).collect();
         assert_eq!(sources, vec!["a spokesman", "the minister"]);
+    }
+
+    #[test]
+    fn the_role_named_before_is_the_same_source() {
+        let d = doc(
+            "A senior U.S. official said the talks had stalled. The official added \
+             that a deal was possible. A spokesperson for the Department of Trade said more, \
+             and the spokesperson said it again. The minister said nothing.\n",
+        );
+        let found: Vec<(CitationKind, SourceKind, String)> = rows(&d, None)
+            .into_iter()
+            .map(|r| (r.1, r.2, r.3))
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                (
+                    CitationKind::Anonymous,
+                    SourceKind::Anonymous,
+                    "U.S. official".into()
+                ),
+                (
+                    CitationKind::Anonymous,
+                    SourceKind::Anonymous,
+                    "U.S. official".into()
+                ),
+                (
+                    Statement,
+                    Person,
+                    "a spokesperson for the Department of Trade".into()
+                ),
+                (
+                    Statement,
+                    Person,
+                    "a spokesperson for the Department of Trade".into()
+                ),
+                (Statement, Person, "the minister".into()),
+            ]
+        );
     }
 
     #[test]
