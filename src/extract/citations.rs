@@ -188,6 +188,7 @@ pub(super) fn citations(
     outlet_cues(text, registry, &mut found);
     anonymous_cues(text, hits, &mut found);
     person_cues(text, hits, registry, people, &mut found);
+    people_cues(text, people, &mut found);
     unknown_cues(text, hits, registry, people, &mut found);
     let mut citations: Vec<Citation> = found.citations.into_iter().map(|(c, _)| c).collect();
     for citation in &mut citations {
@@ -482,6 +483,30 @@ fn ends_inverted_speaker(rest: &str) -> bool {
     word.is_empty() || AFTER_INVERTED_SPEAKER.contains(&word)
 }
 
+/// An attribution verb right after a person's name: "Mr. McCain said", "Hayashi
+/// told reporters".
+static VERB_AFTER_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    let verbs = person_cues::ATTRIBUTION_VERBS;
+    Regex::new(&format!(
+        r"^[ \t]+(?:(?:also|later|then|again|[a-z]+ly)[ \t]+)?{verbs}(?-u:\b)"
+    ))
+    .expect("verb pattern is valid")
+});
+
+/// A person the article names (after a title, or in full before: [`People`]) right
+/// before an attribution verb: "Mr. McCain said", where no role word makes it a
+/// person cue.
+fn people_cues(text: &str, people: &People, found: &mut Found) {
+    for (name, person) in people.mentions() {
+        if let Some(verb) = VERB_AFTER_NAME.find(&text[name.end..]) {
+            let cue = name.start..name.end + verb.end();
+            let person = people.full_name(person).to_string();
+            let cited = citation(person, SourceKind::Person, CitationKind::Statement, cue);
+            add(found, text, cited, name);
+        }
+    }
+}
+
 fn unknown_cues(
     text: &str,
     hits: &CueHits,
@@ -692,6 +717,7 @@ mod tests {
                 row(27, Statement, Person, "a NATO spokesman"),
                 row(37, Statement, Person, "Mao Ning"),
                 (39, Interview, Outlet, "CNN".into(), ymd(5, 10)),
+                row(39, Statement, Person, "Yoshimasa Hayashi"),
             ]
         );
     }
@@ -728,6 +754,7 @@ mod tests {
             found,
             vec![
                 row(2, Statement, Person, "Fumio Kishida"),
+                row(3, Statement, Person, "Fumio Kishida"),
                 row(4, Wire, Outlet, "Kyodo News"),
                 row(6, Statement, Person, "Yoshimasa Hayashi"),
                 row(7, Report, Person, "Yoshimasa Hayashi"),
@@ -834,6 +861,16 @@ mod tests {
                 (Statement, Person, "the minister".into()),
             ]
         );
+    }
+
+    #[test]
+    fn a_person_named_with_a_title_is_a_source_by_surname_too() {
+        let d = doc(
+            "Mr. McCain said the surge worked, and Senator John Smith told \
+             reporters it had not. Smith later said more.\n",
+        );
+        let sources: Vec<String> = rows(&d, None).into_iter().map(|r| r.3).collect();
+        assert_eq!(sources, vec!["McCain", "John Smith", "John Smith"]);
     }
 
     #[test]

@@ -170,6 +170,12 @@ impl People {
         self.full_name_index(name).is_some()
     }
 
+    /// Every mention of a person, in text order, with the fullest name the article
+    /// gives them.
+    pub(super) fn mentions(&self) -> impl Iterator<Item = (Span, &str)> {
+        (self.mentions.iter()).map(|(span, i)| (span.clone(), self.names[*i].as_str()))
+    }
+
     /// The first person mentioned inside `range`.
     pub(super) fn first_in(&self, range: Span) -> Option<&str> {
         let from = self

@@ -74,7 +74,7 @@ fn person_pattern(group: &str, letters: Letters) -> String {
 
 /// Verbs that attribute information to a person. "announced" is left out: an
 /// announcement is the news itself, not its sourcing.
-const ATTRIBUTION_VERBS: &str = r"(?:said|says|added|stated|told|noted|claimed|explained|stressed|emphasi[sz]ed|insisted|argued|warned|affirmed|confirmed|wrote)";
+pub(super) const ATTRIBUTION_VERBS: &str = r"(?:said|says|added|stated|told|noted|claimed|explained|stressed|emphasi[sz]ed|insisted|argued|warned|affirmed|confirmed|wrote)";
 
 /// A cue naming a person or role: "according to" or "citing" the person, the person
 /// before an attribution verb, or "said" and the like before the person.
