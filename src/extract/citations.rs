@@ -342,8 +342,8 @@ fn outlet_cues(text: &str, registry: &Registry, found: &mut Found) {
 }
 
 /// Capitalised words that may stand right before an outlet's name without being a
-/// person's given name.
-const NOT_GIVEN_NAMES: [&str; 24] = [
+/// person's given name: a sentence's usual first words, days and months.
+const NOT_GIVEN_NAMES: [&str; 49] = [
     "The",
     "A",
     "An",
@@ -368,6 +368,31 @@ const NOT_GIVEN_NAMES: [&str; 24] = [
     "Meanwhile",
     "Also",
     "Both",
+    "Then",
+    "Now",
+    "So",
+    "Since",
+    "Until",
+    "Last",
+    "Next",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 /// Whether the name at `start` follows a capitalised word that is not a sentence's
@@ -572,12 +597,7 @@ const AUDIENCES: [&str; 12] = [
 ];
 
 fn is_audience(name: &str) -> bool {
-    let words: Vec<&str> = name
-        .split_whitespace()
-        .filter(|w| *w != "the" && *w != "The")
-        .collect();
-    words.first().is_some_and(|w| AUDIENCES.contains(w))
-        || words.last().is_some_and(|w| AUDIENCES.contains(w))
+    (name.split_whitespace().last()).is_some_and(|w| AUDIENCES.contains(&w))
 }
 
 /// The date a citation gives for its source ("first reported … on May 3"): the first
@@ -878,16 +898,19 @@ mod tests {
         let d = doc(
             "The minister told Congress that the plan would work. Powell told the \
              House Financial Services Committee that rates would hold. She told The Daily \
-             Planet it would pass.\n",
+             Planet it would pass. He told Parliament Magazine the same.\n",
         );
         let sources: Vec<String> = rows(&d, None).into_iter().map(|r| r.3).collect();
-        assert_eq!(sources, vec!["the minister", "Daily Planet"]);
+        assert_eq!(
+            sources,
+            vec!["the minister", "Daily Planet", "Parliament Magazine"]
+        );
     }
 
     #[test]
     fn a_surname_that_is_an_outlet_s_name_is_a_person() {
         let d = doc(
-            "Julius Reuters said the plan was sound. Reuters reported the \
+            "Julius Reuters said the plan was sound. On Monday Reuters reported the \
              sale, and The Nikkei reported it too.\n",
         );
         assert_eq!(
