@@ -14,6 +14,7 @@
 //! that one run shows them all and nothing half-read is written.
 
 use crate::outlet::{OutletKind, Rating, host_and_path};
+use crate::report::plural;
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -426,15 +427,18 @@ pub fn render(import: &Import, table: &Table, table_name: &str) -> String {
     ));
     if !import.lowest_kept.is_empty() {
         note(format!(
-            "{} domains rated differently on several lines; the lowest rating is kept:",
-            import.lowest_kept.len()
+            "{} rated differently on several lines; the lowest rating is kept:",
+            plural(import.lowest_kept.len(), "domain")
         ));
         for d in &import.lowest_kept {
             note(format!("  {d}"));
         }
     }
     if !import.left_out.is_empty() {
-        note(format!("{} rows left out:", import.left_out.len()));
+        note(format!(
+            "{} left out:",
+            plural(import.left_out.len(), "row")
+        ));
         for (line, why) in &import.left_out {
             note(format!("  line {line}: {why}"));
         }

@@ -5,6 +5,7 @@ use super::{EXIT_ERROR, RulesArg, load_rules};
 use clap::{Args, Subcommand, ValueEnum};
 use prov::outlet::spread_by_domain;
 use prov::raters::{self, Duplicates, Table};
+use prov::report::plural;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -154,13 +155,13 @@ fn import(args: ImportArgs) -> io::Result<u8> {
         return usage(&format!("cannot write {}: {e}", args.out.display()));
     }
     note!(
-        "prov: wrote {}: {} domains rated by {} ({} rows; {} rows left out and {} conflicting duplicates kept at their lowest, listed in its header)",
+        "prov: wrote {}: {} rated by {} ({}; {} left out and {} kept at their lowest, listed in its header)",
         args.out.display(),
-        import.rated.len(),
+        plural(import.rated.len(), "domain"),
         table.rater,
-        import.rows,
-        import.left_out.len(),
-        import.lowest_kept.len()
+        plural(import.rows, "row"),
+        plural(import.left_out.len(), "row"),
+        plural(import.lowest_kept.len(), "conflicting duplicate")
     );
     Ok(0)
 }
