@@ -768,7 +768,7 @@ pub(crate) fn epoch_date(t: f64) -> Result<Option<String>, String> {
 /// A date in one of the common written forms, or the first full date in `value`
 /// as extraction reads one in text (`May 10, 2023 8:00 AM`, `Tuesday, 10 May 2023`).
 fn written_date(value: &str) -> Option<NaiveDate> {
-    ["%B %d, %Y", "%B %d %Y", "%d %B %Y", "%Y/%m/%d"]
+    ["%B %d, %Y", "%B %d %Y", "%d %B %Y", "%Y/%m/%d", "%Y%m%d"]
         .iter()
         .find_map(|format| NaiveDate::parse_from_str(value, format).ok())
         .or_else(|| {
@@ -931,6 +931,7 @@ mod tests {
             ("Sep 3, 2023", Some("2023-09-03")),
             ("Wed, 10 May 2023 08:00:00 +0000", Some("2023-05-10")),
             ("May 10, 2023 8:00 AM", Some("2023-05-10")),
+            ("20230510", Some("2023-05-10")),
             ("  ", None),
         ] {
             assert_eq!(given_date(given).unwrap().as_deref(), read, "{given}");

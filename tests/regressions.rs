@@ -214,7 +214,7 @@ fn a_quotation_given_to_someone_is_attribution() {
     let json = score(&[
         (
             "quoted",
-            "“We will win,” Smith said.\n",
+            "“We will win,” Jane Smith said.\n",
             FrontMatter::default(),
         ),
         (
@@ -222,10 +222,18 @@ fn a_quotation_given_to_someone_is_attribution() {
             "We will win, the campaign believes.\n",
             FrontMatter::default(),
         ),
+        (
+            "headline",
+            "“Clinton will be arrested,” said a Dec. 25 headline.\n",
+            FrontMatter::default(),
+        ),
     ]);
     assert_eq!(json["quoted"]["signals"]["unsourced"], 0.0);
     assert_eq!(json["quoted"]["signals"]["named_sources"], 0.0);
     assert_eq!(json["bare"]["signals"]["unsourced"], 1.0);
+    // A speaker search also finds words that name no one ("Dec"): only a name of
+    // two capitalised words or more counts.
+    assert_eq!(json["headline"]["signals"]["unsourced"], 1.0);
 }
 
 /// A standalone dated article was its own story's earliest report, and so got

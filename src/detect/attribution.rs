@@ -36,6 +36,17 @@ pub const DETECTOR: Detector = Detector {
     measure,
 };
 
+/// Whether a quotation's speaker reads as a person's name: two words or more, each
+/// capitalised, none possessive ("Jane Roe", "Sen. Mike Enzi"); not what a speaker
+/// search also finds ("Dec", "We’ve", "Obama's", "This brings to six the number of").
+fn is_a_name(speaker: &str) -> bool {
+    let words: Vec<&str> = speaker.split_whitespace().collect();
+    words.len() >= 2
+        && words
+            .iter()
+            .all(|w| w.starts_with(char::is_uppercase) && !w.ends_with("'s") && !w.ends_with("’s"))
+}
+
 fn measure(article: &Article, signals: &mut Signals) {
     let citations = &article.extraction.citations;
     let mut named = BTreeSet::new();
@@ -65,8 +76,11 @@ fn measure(article: &Article, signals: &mut Signals) {
                 && (speaker.contains(&c.source) || c.source.contains(speaker))
         })
     };
-    let quoted_someone = (article.extraction.quotes.iter())
-        .any(|q| q.speaker.as_deref().is_some_and(|s| !unnamed(s)));
+    let quoted_someone = (article.extraction.quotes.iter()).any(|q| {
+        q.speaker
+            .as_deref()
+            .is_some_and(|s| is_a_name(s) && !unnamed(s))
+    });
     let anonymous_only = named.is_empty() && !quoted_someone && !anonymous.is_empty();
     let first_anonymous = anonymous.first().cloned();
     count(signals, "named_sources", named_spans);

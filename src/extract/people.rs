@@ -25,6 +25,14 @@ pub(super) const NAME: &str = r"[A-Z]\p{Ll}[\p{L}’'-]*(?:[ \t]+[A-Z]\p{Ll}[\p{
 /// Verbs of speech that follow a speaker.
 pub(super) const SPEECH_VERBS: &str = r"(?:said|says|added|adds|stated|states|told|noted|claimed|explained|stressed|emphasi[sz]ed|insisted|argued|warned|affirmed|confirmed|announced|wrote|declared|continued|replied|asked)";
 
+/// A verb of speech right after a name: "Kishida said".
+static SPEAKS: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(&format!(
+        r"^[ \t]+(?:[a-z]+ly[ \t]+)?{SPEECH_VERBS}(?-u:\b)"
+    ))
+    .expect("speech pattern is valid")
+});
+
 static PERSON: LazyLock<CuePattern> = LazyLock::new(|| {
     let regex = meta::Regex::new(&format!(
         r#"(?-u:\b){TITLES}\s+(?P<titled>{NAME})(?-u:\b)|["“](?P<quoted>{NAME})["”]\s+{SPEECH_VERBS}(?-u:\b)"#
@@ -197,7 +205,16 @@ impl People {
         let sentence = text[..last.start]
             .rfind(['\n', '.', '!', '?'])
             .map_or(0, |i| i + 1);
-        self.first_in(sentence..last.end)
+        // The one the sentence has speak ("After meeting President Biden, Prime
+        // Minister Fumio Kishida said …"), else the first it names.
+        let from = self.mentions.partition_point(|(s, _)| s.start < sentence);
+        let named = &self.mentions[from..upto];
+        let speaking = named
+            .iter()
+            .find(|(span, _)| SPEAKS.is_match(&text[span.end..]));
+        speaking
+            .or(named.first())
+            .map(|&(_, i)| self.names[i].as_str())
     }
 }
 

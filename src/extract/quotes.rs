@@ -238,9 +238,17 @@ mod tests {
     fn a_pronoun_is_the_subject_of_the_sentence_that_last_named_someone() {
         let d = doc(
             "Senator Jane Roe criticized President Joe Biden on Monday. \
-             \"He has failed,\" she said.\n",
+             \"He has failed,\" she said.\n\
+             After meeting President Joe Biden, Prime Minister Fumio Kishida said the \
+             bill was dead. \"Talks will continue,\" he said.\n",
         );
-        assert_eq!(rows(&d), vec![row(1, "He has failed,", Some("Jane Roe"))]);
+        assert_eq!(
+            rows(&d),
+            vec![
+                row(1, "He has failed,", Some("Jane Roe")),
+                row(2, "Talks will continue,", Some("Fumio Kishida")),
+            ]
+        );
     }
 
     #[test]

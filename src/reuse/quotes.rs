@@ -6,8 +6,8 @@
 //! An inverted index of those pairs, joined like the sampled-shingle channel of copy
 //! detection (postings longer than `max-postings` skipped), proposes quote pairs from
 //! different documents; a pair matches when `quote-min-overlap` of the shorter quote's
-//! pairs, and at least `quote-min-shared` pairs, are in the other, and no more words
-//! changed between the two than pairs they share. Word pairs rather than triples because quotes are short:
+//! pairs, and at least `quote-min-shared` pairs, are in the other, and no more than
+//! twice as many words changed between the two as pairs they share. Word pairs rather than triples because quotes are short:
 //! one changed word removes two pairs, not three, so a drifted quote still matches.
 
 use super::params::ReuseParams;
@@ -133,9 +133,10 @@ pub fn quote_matches_with(extractions: &[Extraction], params: &ReuseParams) -> V
                 &extractions[first.doc].quotes[first.quote],
                 &extractions[second.doc].quotes[second.quote],
             );
-            // More words changed than pairs shared: two quotations that share a
-            // phrase ("if you can keep it"), not one quotation changed.
-            (changed_words(&changes) <= run.len()).then_some(QuoteMatch {
+            // More than twice as many words changed as pairs shared: two quotations
+            // that share a phrase ("if you can keep it"), not one quotation changed
+            // ("We did not pay the Russians any money" / "We paid the Russians money").
+            (changed_words(&changes) <= 2 * run.len()).then_some(QuoteMatch {
                 first,
                 second,
                 overlap,
@@ -396,12 +397,25 @@ mod tests {
             ),
             (
                 "Oh but you have to do it,",
-                "I would hate to do it, but you have to consider it",
+                "I would hate to do it, but it's something that you're going to have to strongly consider",
             ),
         ] {
             let matches = run(vec![vec![quote(a, None)], vec![quote(b, None)]]);
             assert!(matches.is_empty(), "{a} / {b}: {matches:?}");
         }
+    }
+
+    #[test]
+    fn a_quotation_with_its_negation_dropped_is_drift() {
+        let matches = run(vec![
+            vec![quote(
+                "We did not pay the Russians any money for the dossier,",
+                None,
+            )],
+            vec![quote("We paid the Russians money for the dossier,", None)],
+        ]);
+        assert_eq!(matches.len(), 1);
+        assert!(matches[0].drift);
     }
 
     /// Regression: a changed ending was not shown ("“” vs “never”" only).
