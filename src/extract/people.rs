@@ -178,8 +178,8 @@ impl People {
         self.full_name_index(name).is_some()
     }
 
-    /// Every mention of a person, in text order, with the fullest name the article
-    /// gives them.
+    /// Every mention of a person, in text order, with the name it mentions them by
+    /// ("Kishida" for "Mr. Kishida"; [`full_name`](Self::full_name) gives the fullest).
     pub(super) fn mentions(&self) -> impl Iterator<Item = (Span, &str)> {
         (self.mentions.iter()).map(|(span, i)| (span.clone(), self.names[*i].as_str()))
     }
