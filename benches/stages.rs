@@ -16,8 +16,10 @@ mod bench_corpus;
 
 use divan::Bencher;
 use prov::corpus::{self, Corpus, Document, FrontMatter};
+use prov::extract::{Span, chrome_lines};
 use prov::reuse::{self, ReuseParams, find_copies};
 use prov::settings::Settings;
+use rayon::prelude::*;
 use std::path::PathBuf;
 use std::sync::LazyLock;
 
@@ -35,6 +37,31 @@ static CORPUS: LazyLock<(tempfile::TempDir, PathBuf)> = LazyLock::new(|| {
 
 fn load() -> Corpus {
     corpus::load(std::slice::from_ref(&CORPUS.1))
+}
+
+/// Each document's lines of site chrome, which copy detection leaves out.
+fn chrome(corpus: &Corpus) -> Vec<Vec<Span>> {
+    corpus
+        .documents
+        .iter()
+        .map(|entry| chrome_lines(&entry.document().expect("a readable corpus")))
+        .collect()
+}
+
+/// Each document's summary for copy detection, as `prov score` makes it.
+fn summaries(corpus: &Corpus, chrome: &[Vec<Span>], params: &ReuseParams) -> Vec<reuse::Summary> {
+    corpus
+        .documents
+        .par_iter()
+        .zip(chrome)
+        .map(|(entry, chrome)| {
+            reuse::summary(
+                &entry.document().expect("a readable corpus"),
+                chrome,
+                params,
+            )
+        })
+        .collect()
 }
 
 fn main() {
@@ -109,24 +136,29 @@ fn stage_reuse(bencher: Bencher, params: &str) {
         _ => ReuseParams::default(),
     };
     let published = vec![None; corpus.documents.len()];
+    let chrome = chrome(&corpus);
     bencher
         .counter(divan::counter::BytesCount::new(TEXT_BYTES))
-        .bench(|| find_copies(&corpus.documents, &published, &params).map(|pairs| pairs.len()));
+        .bench(|| {
+            find_copies(&corpus.documents, &chrome, &published, &params).map(|pairs| pairs.len())
+        });
 }
 
 #[divan::bench(sample_count = 10)]
 fn stage_sketch(bencher: Bencher) {
     let corpus = load();
+    let chrome = chrome(&corpus);
     let params = ReuseParams::default();
     bencher
         .counter(divan::counter::BytesCount::new(TEXT_BYTES))
-        .bench(|| reuse::summaries(&corpus.documents, &params).map(|s| s.len()));
+        .bench(|| summaries(&corpus, &chrome, &params).len());
 }
 
 #[divan::bench(sample_count = 10)]
 fn stage_candidates(bencher: Bencher) {
     let params = ReuseParams::default();
-    let summaries = reuse::summaries(&load().documents, &params).expect("a readable corpus");
+    let corpus = load();
+    let summaries = summaries(&corpus, &chrome(&corpus), &params);
     bencher
         .counter(divan::counter::BytesCount::new(TEXT_BYTES))
         .with_inputs(|| summaries.clone())
@@ -137,14 +169,14 @@ fn stage_candidates(bencher: Bencher) {
 fn stage_verify(bencher: Bencher) {
     let corpus = load();
     let params = ReuseParams::default();
-    let summaries = reuse::summaries(&corpus.documents, &params).expect("a readable corpus");
-    let candidates = reuse::candidate_pairs(summaries, &params);
+    let chrome = chrome(&corpus);
+    let candidates = reuse::candidate_pairs(summaries(&corpus, &chrome, &params), &params);
     let published = vec![None; corpus.documents.len()];
     bencher
         .counter(divan::counter::BytesCount::new(TEXT_BYTES))
         .with_inputs(|| candidates.clone())
         .bench_values(|candidates| {
-            reuse::verify_candidates(&corpus.documents, &published, candidates, &params)
+            reuse::verify_candidates(&corpus.documents, &chrome, &published, candidates, &params)
                 .map(|pairs| pairs.len())
         });
 }

@@ -16,7 +16,9 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 use prov::corpus::Entry;
+use prov::extract::chrome_lines;
 use prov::reuse::{ReuseParams, find_copies};
+use rayon::prelude::*;
 use std::io::Write;
 use std::path::PathBuf;
 use std::time::Instant;
@@ -49,7 +51,13 @@ fn main() -> std::io::Result<()> {
     };
     let published = vec![None; held.len()];
     let start = Instant::now();
-    let pairs = find_copies(&held, &published, &params).map_err(corpus_changed)?;
+    // Copy detection leaves out lines of site chrome, as `prov score` does.
+    let chrome: Vec<_> = held
+        .par_iter()
+        .map(|entry| entry.document().map(|doc| chrome_lines(&doc)))
+        .collect::<Result<_, _>>()
+        .map_err(corpus_changed)?;
+    let pairs = find_copies(&held, &chrome, &published, &params).map_err(corpus_changed)?;
     let seconds = start.elapsed().as_secs_f64();
     let mut file = std::io::BufWriter::new(std::fs::File::create(out)?);
     let id = |i: usize| {

@@ -16,6 +16,7 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 use prov::corpus::{Document, Entry, FrontMatter};
+use prov::extract::chrome_lines;
 use prov::reuse::{CopyPair, ReuseGrade, ReuseParams, find_copies};
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
@@ -82,7 +83,8 @@ fn timed_find_copies(docs: &[Document], params: &ReuseParams) -> Vec<CopyPair> {
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
     let entries: Vec<Entry> = docs.iter().cloned().map(Entry::from).collect();
     let start = Instant::now();
-    let pairs = find_copies(&entries, &vec![None; docs.len()], params)
+    let chrome: Vec<_> = docs.iter().map(chrome_lines).collect();
+    let pairs = find_copies(&entries, &chrome, &vec![None; docs.len()], params)
         .expect("texts held in memory are always read");
     let seconds = start.elapsed().as_secs_f64();
     println!(

@@ -41,7 +41,7 @@ static CHROME_LINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The span of every whole line of site chrome, in text order.
-pub(crate) fn chrome_lines(doc: &Document) -> Vec<Span> {
+pub fn chrome_lines(doc: &Document) -> Vec<Span> {
     doc.line_spans()
         .filter(|span| is_chrome(&doc.text[span.clone()]))
         .collect()

@@ -18,7 +18,7 @@ mod quotes;
 mod sources;
 mod wire;
 
-pub(crate) use chrome::chrome_lines;
+pub use chrome::chrome_lines;
 
 use crate::corpus::Document;
 use crate::outlet::Registry;

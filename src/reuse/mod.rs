@@ -27,7 +27,7 @@ pub use quotes::{QuoteChange, QuoteMatch, QuoteRef, quote_matches, quote_matches
 pub use sketch::Summary;
 
 use crate::corpus::{Document, Entry, LoadError};
-use crate::extract::{self, Extraction, Span};
+use crate::extract::{Extraction, Span};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -102,47 +102,56 @@ pub fn pairs_by_document(documents: usize, pairs: &[CopyPair]) -> Vec<Vec<&CopyP
 
 /// Find every pair of documents that share text, in `(copier, source)` order.
 ///
-/// `published` gives each document's date where known (same indices as `docs`;
-/// missing entries count as unknown). The result is sorted and does not depend on
-/// the number of threads. `attributed` is left false: see [`attribute`].
+/// `chrome` gives each document's lines of site chrome ([`Meta::chrome`](crate::extract::Meta::chrome),
+/// or [`chrome_lines`](crate::extract::chrome_lines)), which are not compared; `published` gives each
+/// document's date where known. Both have the indices of `docs`; missing entries
+/// count as none and unknown. The result is sorted and does not depend on the number
+/// of threads. `attributed` is left false: see [`attribute`].
 ///
 /// Each text is read once to sketch it, then once more if it is in a candidate pair
 /// (see [`verify_candidates`] for when more than once); none is kept. An error is a
 /// text that could not be read again. The three steps are public so that each can be
-/// measured, or run where the data is: [`summaries`], [`candidate_pairs`],
+/// measured, or run where the data is: [`summary`] of each text, [`candidate_pairs`],
 /// [`verify_candidates`].
 pub fn find_copies(
     docs: &[Entry],
+    chrome: &[Vec<Span>],
     published: &[Option<NaiveDate>],
     params: &ReuseParams,
 ) -> Result<Vec<CopyPair>, LoadError> {
-    let candidates = candidate_pairs(summaries(docs, params)?, params);
-    verify_candidates(docs, published, candidates, params)
+    let summaries = docs
+        .par_iter()
+        .enumerate()
+        .map(|(i, entry)| Ok(summary(&*entry.document()?, chrome_of(chrome, i), params)))
+        .collect::<Result<Vec<_>, LoadError>>()?;
+    let candidates = candidate_pairs(summaries, params);
+    verify_candidates(docs, chrome, published, candidates, params)
 }
 
-/// Each document's sketch and sampled shingles, in document order.
-pub fn summaries(docs: &[Entry], params: &ReuseParams) -> Result<Vec<Summary>, LoadError> {
-    docs.par_iter()
-        .map(|entry| {
-            let words = compared_words(&*entry.document()?);
-            Ok(sketch::summarise(
-                shingle::shingles(&words, params.shingle_size),
-                params.sketch_size,
-                params.bands,
-                params.sample_modulus,
-            ))
-        })
-        .collect()
+/// What candidate generation keeps of one document: its sketch and sampled
+/// shingles, from its words outside its lines of site chrome.
+pub fn summary(doc: &Document, chrome: &[Span], params: &ReuseParams) -> Summary {
+    let words = compared_words(doc, chrome);
+    sketch::summarise(
+        shingle::shingles(&words, params.shingle_size),
+        params.sketch_size,
+        params.bands,
+        params.sample_modulus,
+    )
+}
+
+/// Document `i`'s entry of `chrome`: none when missing.
+fn chrome_of(chrome: &[Vec<Span>], i: usize) -> &[Span] {
+    chrome.get(i).map_or(&[], Vec::as_slice)
 }
 
 /// The words of `doc` that copy detection compares: all but those of its lines of
-/// site chrome ([`extract::chrome_lines`]). Two pages of one site share their share
+/// site chrome (`chrome`, in text order). Two pages of one site share their share
 /// buttons and comment forms, not their text.
-fn compared_words(doc: &Document) -> Vec<shingle::Word> {
+fn compared_words(doc: &Document, chrome: &[Span]) -> Vec<shingle::Word> {
     let mut words = shingle::words(&doc.text);
-    let chrome = extract::chrome_lines(doc);
     if !chrome.is_empty() {
-        let mut chrome = chrome.into_iter().peekable();
+        let mut chrome = chrome.iter().peekable();
         words.retain(|word| {
             let at = word.start as usize;
             while chrome.next_if(|line| line.end <= at).is_some() {}
@@ -157,12 +166,14 @@ fn compared_words(doc: &Document) -> Vec<shingle::Word> {
 /// ([`verification_groups`]): once, unless its story is larger than a group holds.
 pub fn verify_candidates(
     docs: &[Entry],
+    chrome: &[Vec<Span>],
     published: &[Option<NaiveDate>],
     candidates: Vec<(u32, u32)>,
     params: &ReuseParams,
 ) -> Result<Vec<CopyPair>, LoadError> {
     let prepare = |doc: &u32| -> Result<verify::Prepared, LoadError> {
-        let words = compared_words(&*docs[*doc as usize].document()?);
+        let i = *doc as usize;
+        let words = compared_words(&*docs[i].document()?, chrome_of(chrome, i));
         Ok(verify::Prepared::new(words, params.shingle_size))
     };
     let date = |i: usize| published.get(i).copied().flatten();

@@ -25,7 +25,8 @@ fn copies(
     params: &ReuseParams,
 ) -> Vec<CopyPair> {
     let entries: Vec<Entry> = docs.iter().cloned().map(Entry::from).collect();
-    find_copies(&entries, published, params).expect("held texts are always read")
+    let chrome: Vec<_> = docs.iter().map(crate::extract::chrome_lines).collect();
+    find_copies(&entries, &chrome, published, params).expect("held texts are always read")
 }
 
 fn seeds() -> Vec<Document> {
