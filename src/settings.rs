@@ -20,6 +20,7 @@ use toml::Spanned;
 
 mod outlets;
 mod rule;
+mod toml_words;
 
 /// A compiled regex may use at most this much memory; larger ones are refused.
 const REGEX_SIZE_LIMIT: usize = 1 << 20;
@@ -297,7 +298,8 @@ impl<'a> Checker<'a> {
         let mut document = toml::de::DeTable::parse(text).ok();
         loop {
             let span = error.span().unwrap_or(0..0);
-            let message = error.message().trim_end();
+            let written = text.get(span.clone()).unwrap_or_default();
+            let message = toml_words::in_toml_words(error.message().trim_end(), written);
             // An error outside every entry ("missing field `scoring`") comes back
             // when an entry is left out: it is one problem, said once.
             let again = (check.errors.iter()).any(|e| e.span == span && e.message == message);

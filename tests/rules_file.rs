@@ -276,3 +276,60 @@ fn a_missing_table_is_one_problem_said_once() {
         "{err}"
     );
 }
+
+/// Regression: a value of the wrong type was named by the Rust type that holds it
+/// (`expected f64`, `expected u32`, `invalid type: sequence`), which a person who
+/// edits a TOML file cannot know. Each rule here has one such value.
+#[test]
+fn a_wrong_type_is_named_in_the_words_of_toml() {
+    let rule = |id: &str, kind: &str, body: &str| {
+        format!(
+            "[[rule]]\nid = \"{id}\"\nkind = \"{kind}\"\n{body}\nmessage = \"m\"\nexplanation = \"e\"\n"
+        )
+    };
+    let rules = [
+        HEADER.to_string(),
+        rule("a", "missing", "field = \"title\"\nweight = \"heavy\""),
+        rule("b", "missing", "field = \"title\"\nweight = [1]"),
+        rule("c", "missing", "field = \"title\"\nweight = 2023-05-10"),
+        rule("d", "regex", "pattern = 'x'\nmax-hits = 1.5"),
+        rule("e", "occurrence", "pattern = 'x'\nmin = -1"),
+        rule("f", "missing", "field = \"title\"\nenabled = \"yes\""),
+        rule("g", "phrase", "phrases = \"hoax\""),
+        rule("h", "conditional", "if = 5\nthen = { signal = \"chrome_lines\", op = \"<\", value = 1 }"),
+        rule("i", "missing", "field = \"title\"\nseverity = 3"),
+        "[[outlet]]\nname = \"AVA\"\nratings = [{ rater = \"r\", date = 2023-05-10, score = 50 }]\n".into(),
+    ]
+    .concat();
+    assert_eq!(
+        rules_check_errors(&rules),
+        [
+            "error: types.toml:8:10: invalid type: string \"heavy\", expected a number",
+            "error: types.toml:15:10: invalid type: array, expected a number",
+            "error: types.toml:22:10: invalid type: date, expected a number",
+            "error: types.toml:29:12: invalid type: float `1.5`, expected a whole number from 0 to 4294967295",
+            "error: types.toml:36:7: invalid value: integer `-1`, expected a whole number from 0 to 4294967295",
+            "error: types.toml:43:11: invalid type: string \"yes\", expected true or false",
+            "error: types.toml:49:11: invalid type: string \"hoax\", expected an array",
+            "error: types.toml:55:6: invalid type: integer `5`, expected a table",
+            "error: types.toml:63:12: expected a string",
+            "error: types.toml:68:34: invalid type: date, expected a string",
+        ]
+    );
+    let reuse = format!("{HEADER}[reuse]\nshingle-size = -3\n");
+    assert_eq!(
+        rules_check_errors(&reuse),
+        ["error: types.toml:5:16: invalid value: integer `-3`, expected a whole number, 0 or more"]
+    );
+}
+
+/// The first line of each diagnostic of `prov rules check` on a file `types.toml` of `rules`.
+fn rules_check_errors(rules: &str) -> Vec<String> {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("types.toml"), rules).unwrap();
+    let check = prov_in(dir.path(), &["rules", "check", "types.toml"]);
+    assert_eq!(check.status.code(), Some(2));
+    let err = stderr(&check);
+    let first_lines = err.lines().filter(|l| l.starts_with("error: "));
+    first_lines.map(str::to_string).collect()
+}
