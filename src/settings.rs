@@ -20,6 +20,7 @@ use toml::Spanned;
 
 mod outlets;
 mod rule;
+mod salvage;
 mod toml_words;
 
 /// A compiled regex may use at most this much memory; larger ones are refused.
@@ -274,14 +275,16 @@ struct Checker<'a> {
     text: &'a str,
     source: &'a str,
     errors: Vec<RulesError>,
+    /// The keys left out of the file because their values could not be read.
+    unread: Vec<salvage::Unread>,
 }
 
 impl<'a> Checker<'a> {
     /// A checker for `text`, with `text` read as TOML into `T`; a syntax or type
-    /// error is returned at its line and column. serde stops at the first such
-    /// error, so to show the others too, the `[[rule]]` or `[[outlet]]` entry
-    /// that holds it is left out and the rest read again: the checker then
-    /// carries the errors found, and the rest is validated as usual.
+    /// error is returned at its line and column. serde stops at the first value
+    /// it cannot read, so to show the others too, the key that holds it is left
+    /// out (see [`salvage`]) and the rest read again: the checker then carries
+    /// the errors found and the keys left out, and the rest is validated as usual.
     fn read<T: serde::de::DeserializeOwned>(
         text: &'a str,
         source: &'a str,
@@ -290,42 +293,49 @@ impl<'a> Checker<'a> {
             text,
             source,
             errors: Vec::new(),
+            unread: Vec::new(),
         };
-        let mut error = match toml::from_str(text) {
+        let error = match toml::from_str(text) {
             Ok(raw) => return Ok((check, raw)),
             Err(e) => e,
         };
-        let mut document = toml::de::DeTable::parse(text).ok();
-        loop {
-            let span = error.span().unwrap_or(0..0);
-            let written = text.get(span.clone()).unwrap_or_default();
-            let message = toml_words::in_toml_words(error.message().trim_end(), written);
-            // An error outside every entry ("missing field `scoring`") comes back
-            // when an entry is left out: it is one problem, said once.
-            let again = (check.errors.iter()).any(|e| e.span == span && e.message == message);
-            if !again {
-                check.fail(span.clone(), message);
-            }
-            let Some(document) = document.as_mut() else {
-                return Err(check.errors);
-            };
-            if !leave_out_entry(document, span.start) {
-                return Err(check.errors);
-            }
-            match T::deserialize(toml::de::Deserializer::from(document.clone())) {
-                Ok(raw) => return Ok((check, raw)),
-                Err(e) => error = e,
-            }
+        let Ok(document) = toml::de::DeTable::parse(text) else {
+            check.misread(&error);
+            return Err(check.errors);
+        };
+        let mut salvage = salvage::Salvage::new(document);
+        let raw = salvage.read_on(error, |e| check.misread(e));
+        check.unread = salvage.unread;
+        match raw {
+            Some(raw) => Ok((check, raw)),
+            None => Err(check.in_file_order()),
+        }
+    }
+
+    /// A value the reader could not read, in TOML's words, at its place.
+    fn misread(&mut self, error: &toml::de::Error) {
+        let span = error.span().unwrap_or(0..0);
+        let written = self.text.get(span.clone()).unwrap_or_default();
+        let message = toml_words::in_toml_words(error.message().trim_end(), written);
+        // An error outside every entry ("missing field `scoring`") comes back
+        // when an entry is left out: it is one problem, said once.
+        let again = (self.errors.iter()).any(|e| e.span == span && e.message == message);
+        if !again {
+            self.fail(span, message);
         }
     }
 
     /// Every error found, in file order; `Ok` when there is none.
-    fn finish(mut self) -> Result<(), Vec<RulesError>> {
+    fn finish(self) -> Result<(), Vec<RulesError>> {
         if self.errors.is_empty() {
             return Ok(());
         }
+        Err(self.in_file_order())
+    }
+
+    fn in_file_order(mut self) -> Vec<RulesError> {
         self.errors.sort_by_key(|e| e.span.start);
-        Err(self.errors)
+        self.errors
     }
 
     fn error(&self, span: Range<usize>, message: String) -> RulesError {
@@ -371,7 +381,10 @@ impl<'a> Checker<'a> {
     fn settings(&mut self, raw: config::RulesFile) -> Settings {
         let base = self.bounded(&raw.scoring.base, "`base`", 0.0, 100.0);
         let grades = self.grades(&raw.scoring.grades);
-        if let Err(e) = raw.reuse.validate() {
+        // Left out unread, a key of `[reuse]` takes its default, which may not
+        // go with the others as written.
+        let reuse_read = !self.unread.iter().any(|u| u.section == "reuse");
+        if reuse_read && let Err(e) = raw.reuse.validate() {
             let span = self.reuse_span(&e);
             self.fail(span, format!("[reuse]: {e}"));
         }
@@ -510,46 +523,6 @@ impl<'a> Checker<'a> {
             .expect("the union of valid patterns within its size limit builds");
         PatternIndex { scan, rule_of }
     }
-}
-
-/// Leave out the entry of a list of tables (`[[rule]]`, `[[outlet]]`) that holds
-/// byte `at`; false when `at` is not in such an entry. The parser spans an entry
-/// by its header only, so the entry that holds `at` is the one whose header is
-/// the last top-level item to start before it.
-fn leave_out_entry(document: &mut Spanned<toml::de::DeTable>, at: usize) -> bool {
-    // Each top-level item's start, and for a list entry, the list and its index.
-    let mut starts: Vec<(usize, Option<(&str, usize)>)> = Vec::new();
-    for (key, value) in document.get_ref().iter() {
-        match value.get_ref() {
-            toml::de::DeValue::Array(entries) => {
-                let name = key.get_ref().as_ref();
-                starts.extend(
-                    (entries.iter().enumerate()).map(|(i, e)| (e.span().start, Some((name, i)))),
-                );
-            }
-            _ => starts.push((value.span().start, None)),
-        }
-    }
-    let holder = starts
-        .into_iter()
-        .filter(|(start, _)| *start <= at)
-        .max_by_key(|(start, _)| *start);
-    let Some((_, Some((list, bad)))) = holder else {
-        return false;
-    };
-    let list = list.to_string();
-    let Some(toml::de::DeValue::Array(entries)) = document
-        .get_mut()
-        .get_mut(list.as_str())
-        .map(Spanned::get_mut)
-    else {
-        return false;
-    };
-    let all = std::mem::replace(entries, toml::de::DeArray::new());
-    *entries = (all.into_iter().enumerate())
-        .filter_map(|(i, entry)| (i != bad).then_some(entry))
-        .collect();
-    true
 }
 
 /// A number as a person would write it: `1e308`, not three hundred digits.

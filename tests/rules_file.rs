@@ -333,3 +333,46 @@ fn rules_check_errors(rules: &str) -> Vec<String> {
     let first_lines = err.lines().filter(|l| l.starts_with("error: "));
     first_lines.map(str::to_string).collect()
 }
+
+/// Regression: the first value of a rule that could not be read hid the rule's
+/// other problems, and a bad value in `[reuse]` hid every rule's. What depends on
+/// a value that could not be read (that a rule has the keys its kind needs, that
+/// `bands` divides `sketch-size`) is not judged from a value the file does not have;
+/// an unknown key is only a typo, and the rule that has it is checked all the same.
+#[test]
+fn every_value_that_cannot_be_read_is_reported_with_the_rest() {
+    let rules = concat!(
+        "[scoring]\nbase = 50\ndisagreement = \"wide\"\ngrades = [{ grade = \"A\", min = 0 }]\n",
+        "[reuse]\nsketch-size = 100\nbands = \"many\"\n",
+        "[[rule]]\nid = \"a\"\nkind = \"keyword\"\nweight = \"heavy\"\nmax-hits = -1\nmessage = \"m\"\nexplanation = \"e\"\n",
+        "[[rule]]\nid = \"b\"\nkind = \"regex\"\npattern = 'fiction(al'\nweight = \"heavy\"\nmessage = \"m\"\nexplanation = \"e\"\n",
+        "[[rule]]\nid = \"c\"\nkind = \"phrase\"\nphrases = \"hoax\"\ncap = 120\nmessage = \"m\"\nexplanation = \"e\"\n",
+        "[[rule]]\nid = \"d\"\nkind = \"phrase\"\nwieght = 1\nmessage = \"m\"\nexplanation = \"e\"\n",
+    );
+    assert_eq!(
+        rules_check_errors(rules),
+        [
+            "error: types.toml:3:16: invalid type: string \"wide\", expected a number",
+            "error: types.toml:7:9: invalid type: string \"many\", expected a whole number, 0 or more",
+            "error: types.toml:10:8: unknown variant `keyword`, expected one of `phrase`, `regex`, `occurrence`, `missing`, `metric`, `conditional`, `outlet`",
+            "error: types.toml:11:10: invalid type: string \"heavy\", expected a number",
+            "error: types.toml:12:12: invalid value: integer `-1`, expected a whole number from 0 to 4294967295",
+            "error: types.toml:18:11: rule `b`: invalid regex: unclosed group",
+            "error: types.toml:19:10: invalid type: string \"heavy\", expected a number",
+            "error: types.toml:25:11: invalid type: string \"hoax\", expected an array",
+            "error: types.toml:26:7: `cap` must be a number from 0 to 100, found 120",
+            "error: types.toml:29:1: rule `d`: a `phrase` rule needs `phrases` (a non-empty list of non-empty strings)",
+            "error: types.toml:32:1: unknown field `wieght`, expected one of `id`, `kind`, `weight`, `cap`, `severity`, `message`, `explanation`, `enabled`, `phrases`, `pattern`, `max-hits`, `min`, `max`, `field`, `signal`, `op`, `value`, `if`, `then`, `of`, `kinds`, `prior-below`",
+        ]
+    ); // Without a `base` to read, the rules cannot be scored, nor checked beyond
+    // their types; what was found is still said in file order.
+    let no_base = "[scoring]\nbase = \"fifty\"\ngrades = [{ grade = \"A\", min = 0 }]\n\
+                   [[rule]]\nid = \"a\"\nkind = \"keyword\"\nmessage = \"m\"\nexplanation = \"e\"\n";
+    assert_eq!(
+        rules_check_errors(no_base),
+        [
+            "error: types.toml:2:8: invalid type: string \"fifty\", expected a number",
+            "error: types.toml:6:8: unknown variant `keyword`, expected one of `phrase`, `regex`, `occurrence`, `missing`, `metric`, `conditional`, `outlet`",
+        ]
+    );
+}

@@ -86,11 +86,7 @@ impl<'a> Checker<'a> {
 
     pub(super) fn check(&mut self, r: &RuleEntry, span: Range<usize>) -> Option<Check> {
         let need = |this: &mut Self, field: &str| -> Option<Check> {
-            let id = r.id.get_ref();
-            this.fail(
-                span.clone(),
-                format!("rule `{id}`: a `{}` rule needs {field}", kind_name(r.kind)),
-            );
+            this.lacks(r, &span, field);
             None
         };
         let max_hits = r.max_hits.as_ref().map_or(1, |m| {
@@ -178,13 +174,23 @@ impl<'a> Checker<'a> {
         })
     }
 
+    /// Say that the rule `r` at `span` lacks `what` its kind needs; unless a key
+    /// of the rule was left out unread: that may be the very key, and its own
+    /// error says what to fix.
+    fn lacks(&mut self, r: &RuleEntry, span: &Range<usize>, what: &str) {
+        if self.unread.iter().any(|u| u.table == span.start) {
+            return;
+        }
+        let (id, kind) = (r.id.get_ref(), kind_name(r.kind));
+        self.fail(
+            span.clone(),
+            format!("rule `{id}`: a `{kind}` rule needs {what}"),
+        );
+    }
+
     pub(super) fn regex(&mut self, r: &RuleEntry, span: &Range<usize>) -> Option<Regex> {
         let Some(pattern) = &r.pattern else {
-            let (id, kind) = (r.id.get_ref(), kind_name(r.kind));
-            self.fail(
-                span.clone(),
-                format!("rule `{id}`: a `{kind}` rule needs `pattern`"),
-            );
+            self.lacks(r, span, "`pattern`");
             return None;
         };
         match RegexBuilder::new(pattern.get_ref())
