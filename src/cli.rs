@@ -181,15 +181,19 @@ fn colour_allowed() -> bool {
 
 /// The rules to use: `--rules FILE`, or the built-in ones, with the outlets of
 /// every `--outlets FILE` added. Problems are printed with their snippets and
-/// become exit code 2, before any article is read.
+/// become exit code 2, before any article is read. An outlet's prior set aside
+/// for an earlier file's is said in a warning.
 fn load_rules(args: &RulesArg) -> Result<Settings, u8> {
     let mut settings = load_rules_file(args.rules.as_deref())?;
     for path in &args.outlets {
         let shown = path.display().to_string();
         let text = read_config(path, "outlets file")?;
-        settings
+        let set_aside = settings
             .add_outlets(&text, &shown)
             .map_err(|errors| config_errors(&errors, &text, &shown))?;
+        for conflict in set_aside {
+            note!("prov: warning: {conflict}");
+        }
     }
     Ok(settings)
 }

@@ -140,6 +140,39 @@ pub struct Entry {
     pub ratings: Vec<Rating>,
     /// Where the explicit prior comes from.
     pub source: Option<String>,
+    /// Where the explicit prior is written, when it is in a file.
+    pub prior_at: Option<Place>,
+}
+
+/// A line of a rules or outlets file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    /// The file as the user named it (`rules.toml (built in)` for the default rules).
+    pub file: String,
+    pub line: usize,
+}
+
+/// Two entries merged into one outlet gave it different explicit priors: the
+/// first is kept, the other set aside.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PriorConflict {
+    /// The outlet's name, as the first entry gives it.
+    pub outlet: String,
+    pub kept: f64,
+    pub kept_at: Place,
+    pub set_aside: f64,
+    pub set_aside_at: Place,
+}
+
+impl std::fmt::Display for PriorConflict {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (aside, kept) = (&self.set_aside_at, &self.kept_at);
+        write!(
+            f,
+            "{}:{}: prior {} for `{}` is not used: line {} of {} gives it {} first",
+            aside.file, aside.line, self.set_aside, self.outlet, kept.line, kept.file, self.kept
+        )
+    }
 }
 
 impl Entry {
@@ -149,7 +182,20 @@ impl Entry {
             kind_given: true,
             ratings: Vec::new(),
             source: None,
+            prior_at: None,
         }
+    }
+
+    /// Two different explicit priors of this entry and `other`, both written in a file.
+    fn prior_conflict(&self, other: &Entry) -> Option<PriorConflict> {
+        let (kept, set_aside) = (self.outlet.prior?, other.outlet.prior?);
+        (kept != set_aside).then_some(PriorConflict {
+            outlet: self.outlet.name.clone(),
+            kept,
+            kept_at: self.prior_at.clone()?,
+            set_aside,
+            set_aside_at: other.prior_at.clone()?,
+        })
     }
 
     /// Take in another entry for the same outlet: its new domains, aliases and
@@ -171,7 +217,10 @@ impl Entry {
             o.kind = other.outlet.kind;
             self.kind_given = true;
         }
-        o.prior = o.prior.or(other.outlet.prior);
+        if o.prior.is_none() {
+            o.prior = other.outlet.prior;
+            self.prior_at = other.prior_at;
+        }
         self.source = self.source.take().or(other.source);
         for rating in other.ratings {
             match self
@@ -200,6 +249,8 @@ pub struct Registry {
     matcher: AhoCorasick,
     /// For each matcher pattern, the outlet it names.
     pattern_outlet: Vec<usize>,
+    /// The explicit priors that merging set aside.
+    prior_conflicts: Vec<PriorConflict>,
 }
 
 impl Registry {
@@ -213,9 +264,11 @@ impl Registry {
 
     /// A registry from the entries of the rules: entries that share a domain or
     /// a name are merged into the first of them, and each outlet's prior is its
-    /// explicit prior, else the `combination` of its ratings.
+    /// explicit prior (the first one's, see [`Registry::prior_conflicts`]), else
+    /// the `combination` of its ratings.
     pub fn build(entries: Vec<Entry>, combination: Combination) -> Self {
         let mut merged: Vec<Entry> = Vec::new();
+        let mut prior_conflicts = Vec::new();
         let mut domain_index: HashMap<String, usize> = HashMap::new();
         let mut name_index: HashMap<String, usize> = HashMap::new();
         for entry in entries {
@@ -228,6 +281,7 @@ impl Registry {
                 .copied();
             let index = match target {
                 Some(index) => {
+                    prior_conflicts.extend(merged[index].prior_conflict(&entry));
                     merged[index].merge(entry);
                     index
                 }
@@ -271,6 +325,7 @@ impl Registry {
             name_index,
             matcher,
             pattern_outlet,
+            prior_conflicts,
         }
     }
 
@@ -281,6 +336,11 @@ impl Registry {
     /// The merged entries, one per outlet, in the order of [`Registry::outlets`].
     pub fn entries(&self) -> &[Entry] {
         &self.entries
+    }
+
+    /// Each explicit prior that lost to an earlier entry's, when this registry was built.
+    pub fn prior_conflicts(&self) -> &[PriorConflict] {
+        &self.prior_conflicts
     }
 
     /// How ratings become priors in this registry.

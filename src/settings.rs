@@ -7,7 +7,7 @@
 //! re-checks the configuration.
 
 use crate::config::{self, Field, GradeBand, Op, OutletRole, RuleEntry, RuleKind, Severity};
-use crate::outlet::{Entry, OutletKind, Registry};
+use crate::outlet::{Entry, OutletKind, PriorConflict, Registry};
 use crate::reuse::ReuseError;
 use aho_corasick::AhoCorasick;
 use regex::Regex;
@@ -248,8 +248,13 @@ impl Settings {
     /// ratings into that outlet; the rest become new outlets. Within the file,
     /// a name, alias or domain belongs to one outlet only, as in a rules file. Priors follow the
     /// rules' `prior-combination`. `source` names the file in errors; the
-    /// settings' source and hash then name both files.
-    pub fn add_outlets(&mut self, text: &str, source: &str) -> Result<(), Vec<RulesError>> {
+    /// settings' source and hash then name both files. An explicit prior for an
+    /// outlet that has one already is set aside: those are returned.
+    pub fn add_outlets(
+        &mut self,
+        text: &str,
+        source: &str,
+    ) -> Result<Vec<PriorConflict>, Vec<RulesError>> {
         let (mut check, raw) = Checker::read::<config::OutletsFile>(text, source)?;
         check.distinct_outlets(&raw.outlets);
         let added: Vec<Entry> = raw.outlets.iter().map(|o| check.outlet(o)).collect();
@@ -262,7 +267,7 @@ impl Settings {
         hash.update(self.sha256.as_bytes());
         hash.update(text.as_bytes());
         self.sha256 = hex(&hash.finalize());
-        Ok(())
+        Ok(self.registry.prior_conflicts().to_vec())
     }
 }
 

@@ -445,3 +445,36 @@ fn show_compares_raters_on_the_same_domain() {
     agree on b.example: the raters differ by 20 points, at most 25
     "#);
 }
+
+/// Regression: when two files gave one outlet different explicit priors, the
+/// first was used and the other dropped without a word. Now each prior set aside
+/// is named at its line, with the one used; an equal prior is no conflict.
+#[test]
+fn a_prior_set_aside_by_an_earlier_file_is_named_with_the_one_used() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let ours = "[[outlet]]\nname = \"Daily Planet\"\ndomains = [\"dailyplanet.com\"]\nprior = 40\n\n\
+                [[outlet]]\nname = \"Cable News Network\"\ndomains = [\"cnn.com\"]\nprior = 30\n";
+    let theirs = "[[outlet]]\nname = \"The Daily Planet\"\ndomains = [\"dailyplanet.com\"]\n\
+                  kind = \"newspaper\"\nprior = 90\n\n\
+                  [[outlet]]\nname = \"CNN\"\nprior = 66\n";
+    fs::write(d.join("ours.toml"), ours).unwrap();
+    fs::write(d.join("theirs.toml"), theirs).unwrap();
+    let args = [
+        "outlets",
+        "show",
+        "dailyplanet.com",
+        "--outlets",
+        "ours.toml",
+        "--outlets",
+        "theirs.toml",
+    ];
+    let out = prov_in(d, &args);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        stderr(&out),
+        "prov: warning: ours.toml:9: prior 30 for `CNN` is not used: line 86 of rules.toml (built in) gives it 66 first\n\
+         prov: warning: theirs.toml:5: prior 90 for `Daily Planet` is not used: line 4 of ours.toml gives it 40 first\n"
+    );
+    assert!(stdout(&out).contains("prior: 40 "), "{}", stdout(&out));
+}

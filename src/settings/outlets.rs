@@ -4,7 +4,7 @@
 
 use super::Checker;
 use crate::config::OutletEntry;
-use crate::outlet::{Entry, Outlet, OutletKind, Rating};
+use crate::outlet::{Entry, Outlet, OutletKind, Place, Rating};
 use std::collections::HashMap;
 use std::ops::Range;
 use toml::Spanned;
@@ -111,6 +111,10 @@ impl<'a> Checker<'a> {
             kind_given: o.kind.is_some(),
             ratings,
             source: o.source.clone(),
+            prior_at: o.prior.as_ref().map(|p| Place {
+                file: self.source.to_string(),
+                line: self.line(p.span().start),
+            }),
         }
     }
 }
