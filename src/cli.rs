@@ -152,6 +152,9 @@ enum RulesCommand {
 }
 
 pub fn run(cli: Cli) -> io::Result<u8> {
+    if let Err(code) = stdin_once(&cli.command.inputs()) {
+        return Ok(code);
+    }
     match cli.command {
         Command::Score(args) => score(args),
         Command::Audit(args) => audit::audit(args),
@@ -165,6 +168,30 @@ pub fn run(cli: Cli) -> io::Result<u8> {
         Command::Outlets(command) => outlets::run(command),
         Command::Init { force } => init(force),
     }
+}
+
+impl Command {
+    /// The articles to read that the command line names.
+    fn inputs(&self) -> Vec<&Path> {
+        let paths = match self {
+            Command::Score(args) => &args.paths,
+            Command::Graph(args) => &args.paths,
+            Command::Report(args) => &args.paths,
+            Command::Audit(args) => return args.inputs(),
+            Command::Rules(_) | Command::Outlets(_) | Command::Init { .. } => return Vec::new(),
+        };
+        paths.iter().map(PathBuf::as_path).collect()
+    }
+}
+
+/// Standard input can be read once: `-` named twice is a usage error, said
+/// before anything is read (the second `-` would find it empty).
+fn stdin_once(inputs: &[&Path]) -> Result<(), u8> {
+    if inputs.iter().filter(|path| path.as_os_str() == "-").count() > 1 {
+        note!("prov: error: standard input (\"-\") given twice");
+        return Err(EXIT_ERROR);
+    }
+    Ok(())
 }
 
 fn colour_stderr() -> bool {

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{ids, prov_in, root, score_json, stderr};
+use common::{ids, prov_in, root, score_json, stderr, stdout};
 use std::fs;
 
 const SEED: &str = "004_1aeeccb6f13d94ad";
@@ -251,4 +251,31 @@ fn an_unwritable_stderr_does_not_change_the_exit_code() {
         Some(1),
         "the gate's exit code, not a panic's"
     );
+}
+
+/// Regression: `prov score - -` read standard input once and reported the second
+/// `-` as "skipped -: empty file". Standard input can be read once: naming it
+/// twice, as an input of any command or as both the draft and a context of an
+/// audit, is a usage error, said before anything is read.
+#[test]
+fn standard_input_given_twice_is_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    for args in [
+        &["score", "-", "-"][..],
+        &["score", "-", ".", "-", "--format", "json"],
+        &["graph", "-", "-"],
+        &["report", "-", "-", "--out", "report.html"],
+        &["audit", "-", "--against", "-"],
+        &["audit", "draft.txt", "--against", "-", "-"],
+    ] {
+        let output = prov_in(dir.path(), args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert_eq!(stdout(&output), "", "{args:?}");
+        assert_eq!(
+            stderr(&output),
+            "prov: error: standard input (\"-\") given twice\n",
+            "{args:?}"
+        );
+    }
+    assert!(!dir.path().join("report.html").exists());
 }

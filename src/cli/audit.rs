@@ -39,6 +39,16 @@ pub(crate) struct AuditArgs {
     write_baseline: bool,
 }
 
+impl AuditArgs {
+    /// The draft, then the articles it is read against.
+    pub(crate) fn inputs(&self) -> Vec<&Path> {
+        let against = self.against.iter().map(PathBuf::as_path);
+        std::iter::once(self.file.as_path())
+            .chain(against)
+            .collect()
+    }
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum AuditFormat {
     Text,
