@@ -364,8 +364,32 @@ fn every_value_that_cannot_be_read_is_reported_with_the_rest() {
             "error: types.toml:29:1: rule `d`: a `phrase` rule needs `phrases` (a non-empty list of non-empty strings)",
             "error: types.toml:32:1: unknown field `wieght`, expected one of `id`, `kind`, `weight`, `cap`, `severity`, `message`, `explanation`, `enabled`, `phrases`, `pattern`, `max-hits`, `min`, `max`, `field`, `signal`, `op`, `value`, `if`, `then`, `of`, `kinds`, `prior-below`",
         ]
-    ); // Without a `base` to read, the rules cannot be scored, nor checked beyond
-    // their types; what was found is still said in file order.
+    );
+}
+
+/// Regression: a misspelt section (`[[outlets]]`) ended the reading, and hid
+/// the problems of every rule after it.
+#[test]
+fn a_misspelt_section_is_one_problem_not_the_end_of_the_reading() {
+    let misspelt = format!(
+        "{HEADER}[[outlets]]\nname = \"X\"\n[[outlets]]\nname = \"Y\"\n\
+         [[rule]]\nid = \"a\"\nkind = \"keyword\"\nmessage = \"m\"\nexplanation = \"e\"\n"
+    );
+    assert_eq!(
+        rules_check_errors(&misspelt),
+        [
+            "error: types.toml:4:3: unknown field `outlets`, expected one of `scoring`, `reuse`, `outlet`, `rule`",
+            "error: types.toml:10:8: unknown variant `keyword`, expected one of `phrase`, `regex`, `occurrence`, `missing`, `metric`, `conditional`, `outlet`",
+        ]
+    );
+}
+
+/// Without a `base` to read, the rules cannot be scored, nor checked beyond
+/// their types, but those are: a problem of `[scoring]` used to end the reading
+/// (with `[scoring]` read first, as the file writes it), and the problems found
+/// before it came out of file order.
+#[test]
+fn a_base_that_cannot_be_read_still_lets_the_rules_be_read() {
     let no_base = "[scoring]\nbase = \"fifty\"\ngrades = [{ grade = \"A\", min = 0 }]\n\
                    [[rule]]\nid = \"a\"\nkind = \"keyword\"\nmessage = \"m\"\nexplanation = \"e\"\n";
     assert_eq!(

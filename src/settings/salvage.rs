@@ -15,7 +15,8 @@ pub(super) struct Unread {
     /// Where its table starts: the header of its `[[rule]]` or `[[outlet]]`
     /// entry, or of `[reuse]`.
     pub(super) table: usize,
-    pub(super) key: String,
+    /// The key left out of the table; none when the whole section was.
+    pub(super) key: Option<String>,
 }
 
 /// A parsed file, less what could not be read.
@@ -43,8 +44,9 @@ impl<'i> Salvage<'i> {
 
     /// Read the file as `T`, going on after `error`: each error goes to
     /// `misread` (but for one that only follows from a key left out) and what
-    /// holds it is left out, until the rest reads. None when what holds an
-    /// error cannot be left out (a key that `[scoring]` needs).
+    /// holds it is left out, until the rest reads. None when a section that
+    /// `T` needs (`[scoring]`) had to be left out: it can be said missing only
+    /// once the rest is read.
     pub(super) fn read_on<T: serde::de::DeserializeOwned>(
         &mut self,
         mut error: toml::de::Error,
@@ -53,6 +55,9 @@ impl<'i> Salvage<'i> {
         loop {
             let at = error.span().map_or(0, |span| span.start);
             let message = error.message().trim_end();
+            if self.misses_a_section_left_out(message) {
+                return None;
+            }
             let consequence = self.follows_from_unread(at, message);
             if !consequence {
                 misread(&error);
@@ -77,18 +82,36 @@ impl<'i> Salvage<'i> {
         (self.unread.iter()).any(|u| {
             u.section == holder.section
                 && u.table == holder.start
-                && message == format!("missing field `{}`", u.key)
+                && u.key.as_ref().is_some_and(|key| message == missing(key))
         })
     }
 
+    /// Whether `message` says that a section left out whole is missing.
+    fn misses_a_section_left_out(&self, message: &str) -> bool {
+        (self.unread.iter()).any(|u| u.key.is_none() && message == missing(&u.section))
+    }
+
     /// Leave out what holds the problem `message` at byte `at`: the key of its
-    /// table (unless `whole_entry`), else its list entry; false when neither can
-    /// go, which ends the reading.
+    /// table (unless `whole_entry`), else its list entry, else its section;
+    /// false when nothing holds it, which ends the reading.
     fn leave_out(&mut self, at: usize, message: &str, whole_entry: bool) -> bool {
         let Some(holder) = self.holder(at) else {
             return false;
         };
-        (!whole_entry && self.leave_out_key(&holder, at, message)) || self.leave_out_entry(&holder)
+        (!whole_entry && self.leave_out_key(&holder, at, message))
+            || self.leave_out_entry(&holder)
+            || self.leave_out_section(holder)
+    }
+
+    /// Leave out the top-level item `holder` (`[scoring]`, `scoring = 5`).
+    fn leave_out_section(&mut self, holder: Holder) -> bool {
+        self.document.get_mut().remove(holder.section.as_str());
+        self.unread.push(Unread {
+            section: holder.section,
+            table: holder.start,
+            key: None,
+        });
+        true
     }
 
     /// Leave out the key of `holder` that holds byte `at`: the last to start
@@ -111,7 +134,7 @@ impl<'i> Salvage<'i> {
             self.unread.push(Unread {
                 section: holder.section.clone(),
                 table: holder.start,
-                key: key.get_ref().to_string(),
+                key: Some(key.get_ref().to_string()),
             });
         }
         true
@@ -135,13 +158,19 @@ impl<'i> Salvage<'i> {
         true
     }
 
-    /// The table that holds byte `at`: of the top-level items and list entries,
-    /// the last to start before it. The parser spans a list entry by its header
-    /// only, and a table by its header, so the holder is found by its start.
+    /// The table that holds byte `at`: the section whose top-level key is at
+    /// `at` (a misspelt `[[outlets]]`), else of the top-level items and list
+    /// entries the last to start before it. The parser spans a list entry by
+    /// its header only, and a table by its header, so the holder is found by
+    /// its start.
     fn holder(&self, at: usize) -> Option<Holder> {
         let mut starts = Vec::new();
         for (key, value) in self.document.get_ref() {
             let section = key.get_ref().as_ref();
+            if key.span().contains(&at) {
+                starts = vec![(key.span().start, section, None)];
+                break;
+            }
             match value.get_ref() {
                 DeValue::Array(entries) => starts.extend(
                     (entries.iter().enumerate()).map(|(i, e)| (e.span().start, section, Some(i))),
@@ -169,4 +198,9 @@ impl<'i> Salvage<'i> {
             _ => None,
         }
     }
+}
+
+/// serde's words for a key that a table needs and does not have.
+fn missing(key: &str) -> String {
+    format!("missing field `{key}`")
 }
