@@ -400,3 +400,21 @@ fn a_base_that_cannot_be_read_still_lets_the_rules_be_read() {
         ]
     );
 }
+
+/// Regression: `prov rules explain` showed the keys of an inline table in
+/// alphabetical order (`{ op = ">=", signal = … }`), not as the file writes them.
+#[test]
+fn explain_shows_an_inline_table_as_the_file_writes_it() {
+    let rule = prov_in(&root(), &["rules", "explain", "anonymous-unbalanced"]);
+    assert_eq!(rule.status.code(), Some(0));
+    let text = stdout(&rule);
+    let shown: Vec<&str> = text.lines().take(3).collect();
+    assert_eq!(
+        shown,
+        [
+            "anonymous-unbalanced: conditional rule, info, weight -5",
+            "  if = { signal = \"anonymous_sources\", op = \">=\", value = 2 }",
+            "  then = { signal = \"named_sources\", op = \">=\", value = 2 }",
+        ]
+    );
+}
