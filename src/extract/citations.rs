@@ -601,18 +601,19 @@ fn is_audience(name: &str) -> bool {
 }
 
 /// The date a citation gives for its source ("first reported … on May 3"): the first
-/// date expression from the cue to the end of its clause, at most [`CLAUSE_REACH`]
-/// bytes on (a text with no punctuation made each citation search the rest of it:
-/// `according to Reuters ` 10,000 times took 3.2 s, 40,000 times a minute).
+/// date expression that starts between the cue and the end of its clause, at most
+/// [`CLAUSE_REACH`] bytes on (a text with no punctuation made each citation search the
+/// rest of it: `according to Reuters ` 10,000 times took 3.2 s, 40,000 times a minute).
+/// The date is read whole even where it runs past the clause end: "May 3, 2023" keeps
+/// its year after the comma, and "Dec. 28, 2020" after the full stop of "Dec.".
 fn cited_date(text: &str, cue: &Span, published: Option<NaiveDate>) -> Option<NaiveDate> {
     let reach = ceil_char_boundary(text, (cue.end + CLAUSE_REACH).min(text.len()));
     let clause_end = text[cue.end..reach]
         .find([',', ';', '.', '!', '?', '\n'])
         .map_or(reach, |i| cue.end + i);
-    // A little past the clause end, so that "May 3, 2023" keeps its year.
-    let window_end = ceil_char_boundary(text, (clause_end + 7).min(text.len()));
-    dates::find_all(&text[cue.start..window_end])
-        .find(|(range, _)| cue.start + range.start < clause_end)
+    dates::find_all(&text[cue.start..reach])
+        .next()
+        .filter(|(range, _)| cue.start + range.start < clause_end)
         .and_then(|(_, expr)| expr.resolve(published))
 }
 
@@ -934,6 +935,27 @@ mod tests {
                 row(1, Report, Unknown, "Financial Times"),
                 row(1, Report, Outlet, "CNN"),
                 row(1, Wire, Outlet, "Reuters"),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_abbreviated_month_s_full_stop_does_not_cut_off_the_year() {
+        // The full stop after "Dec" ends no clause: the date is read whole.
+        let d = doc(
+            "The plan was first reported by The Daily Planet on Dec. 28, 2020, and \
+             Globex Research first reported the sale on Sept. 5, 2021.\n",
+        );
+        let dates: Vec<(String, Option<NaiveDate>)> = rows(&d, ymd(5, 10))
+            .into_iter()
+            .map(|r| (r.3, r.4))
+            .collect();
+        let date = |y, m, day| NaiveDate::from_ymd_opt(y, m, day);
+        assert_eq!(
+            dates,
+            vec![
+                ("Daily Planet".into(), date(2020, 12, 28)),
+                ("Globex Research".into(), date(2021, 9, 5)),
             ]
         );
     }

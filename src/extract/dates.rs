@@ -188,6 +188,10 @@ mod tests {
             DateExpr::Full(ymd(2023, 5, 10))
         );
         assert_eq!(first("on Sept. 3rd, 2021"), DateExpr::Full(ymd(2021, 9, 3)));
+        assert_eq!(
+            first("on Dec. 28, 2022."),
+            DateExpr::Full(ymd(2022, 12, 28))
+        );
         assert_eq!(parse_given("2023-05-10T10:45:00Z"), Some(ymd(2023, 5, 10)));
         assert_eq!(parse_given("11 May 2023"), Some(ymd(2023, 5, 11)));
         assert_eq!(parse_given("soon"), None);
