@@ -138,39 +138,46 @@ fn credit_line(
             None => return,
         },
     };
-    // The first of several ("Reuters and AFP").
-    let name = credited.as_str().split(" and ").next().unwrap_or_default();
-    let Some((source, source_kind)) = sources::classify(name, registry, people) else {
-        return;
-    };
-    if !(source_kind == SourceKind::Outlet || source_kind == SourceKind::Unknown && !outlets_only) {
-        return;
-    }
-    let wire = source_kind == SourceKind::Outlet
-        && registry
-            .resolve(&source)
-            .is_some_and(|o| o.kind == OutletKind::Wire);
-    let start = line.start + credited.start();
-    let span = start..start + name.len();
     let cue_span =
         line.start + body.len() - body.trim_start().len()..line.start + body.trim_end().len();
-    let kind = if wire {
-        CitationKind::Wire
-    } else {
-        CitationKind::Report
-    };
-    credits.citations.push((
-        credit_citation(text, source.clone(), source_kind, kind, cue_span),
-        span.clone(),
-    ));
-    if wire && credits.wire.is_none() {
-        credits.wire = Some(Found {
-            value: source,
-            clue: Clue::Text,
-            span: Some(span),
-        });
+    // Each of several ("Reuters and AFP").
+    let mut start = line.start + credited.start();
+    for name in credited.as_str().split(CREDIT_JOINER) {
+        let span = start..start + name.len();
+        start = span.end + CREDIT_JOINER.len();
+        let Some((source, source_kind)) = sources::classify(name, registry, people) else {
+            continue;
+        };
+        if !(source_kind == SourceKind::Outlet
+            || source_kind == SourceKind::Unknown && !outlets_only)
+        {
+            continue;
+        }
+        let wire = source_kind == SourceKind::Outlet
+            && registry
+                .resolve(&source)
+                .is_some_and(|o| o.kind == OutletKind::Wire);
+        let kind = if wire {
+            CitationKind::Wire
+        } else {
+            CitationKind::Report
+        };
+        credits.citations.push((
+            credit_citation(text, source.clone(), source_kind, kind, cue_span.clone()),
+            span.clone(),
+        ));
+        if wire && credits.wire.is_none() {
+            credits.wire = Some(Found {
+                value: source,
+                clue: Clue::Text,
+                span: Some(span),
+            });
+        }
     }
 }
+
+/// What joins the names of a credit to several: "With reporting from Reuters and AFP".
+const CREDIT_JOINER: &str = " and ";
 
 /// The citation a credit line or a dateline makes: of `kind` wire when it names a wire.
 fn credit_citation(
@@ -269,6 +276,39 @@ mod tests {
         assert!(credits.wire.is_none() && credits.citations.is_empty());
         let credits = run(&doc("Text of the story.\nCredit: AFP\n"));
         assert_eq!(credits.wire.unwrap().value, "AFP");
+    }
+
+    #[test]
+    fn an_end_credit_credits_every_outlet_it_names() {
+        use CitationKind::Wire;
+        let credited = |text: &str| -> Vec<(String, CitationKind, String)> {
+            let d = doc(text);
+            let credits = run(&d);
+            assert_eq!(credits.wire.map(|w| w.value).as_deref(), Some("Reuters"));
+            let citations = credits.citations.into_iter();
+            citations
+                .map(|(c, name)| (c.source, c.kind, d.text[name].to_string()))
+                .collect()
+        };
+        let row = |source: &str, name: &str| (source.to_string(), Wire, name.to_string());
+        assert_eq!(
+            credited("The vote slipped.\n— With reporting from Reuters and AFP.\n"),
+            [row("Reuters", "Reuters"), row("AFP", "AFP")]
+        );
+        assert_eq!(
+            credited(
+                "The vote slipped.\nReuters and The Associated Press contributed to this report.\n"
+            ),
+            [
+                row("Reuters", "Reuters"),
+                row("Associated Press", "The Associated Press")
+            ]
+        );
+        // A reporter named with an outlet credits the outlet alone.
+        assert_eq!(
+            credited("The vote slipped.\nReporting by Jane Doe and Reuters.\n"),
+            [row("Reuters", "Reuters")]
+        );
     }
 
     #[test]
