@@ -547,9 +547,8 @@ fn unknown_cues(
         ) else {
             continue;
         };
-        let trimmed = TRAILING_CONNECTORS
-            .iter()
-            .fold(&text[name.range()], |n, c| n.strip_suffix(c).unwrap_or(n));
+        let name = unknown_name(text, name.range(), before.is_some());
+        let trimmed = &text[name.clone()];
         if trimmed.ends_with("’s") || trimmed.ends_with("'s") {
             // "citing Japan’s historical aggression": a possessive, not a source.
             continue;
@@ -561,22 +560,36 @@ fn unknown_cues(
         let Some((source, source_kind)) = sources::classify(trimmed, registry, people) else {
             continue;
         };
-        let mut span = whole.range();
-        if before.is_some() {
-            span.end = name.start + trimmed.len();
-        }
+        let span = if before.is_some() {
+            whole.start()..name.end
+        } else {
+            name.start..whole.end()
+        };
         let kind = if source_kind == SourceKind::Anonymous {
             CitationKind::Anonymous
         } else {
             CitationKind::Report
         };
-        add(
-            found,
-            text,
-            citation(source, source_kind, kind, span),
-            name.start..name.start + trimmed.len(),
-        );
+        add(found, text, citation(source, source_kind, kind, span), name);
     }
+}
+
+/// The part of `name`, caught by the unknown-name pattern, that is the name: without
+/// [`TRAILING_CONNECTORS`], and in one sentence. A name after its cue ("according to
+/// the U.S.") ends where its sentence does; one before its cue's verb ("… ISIS. The
+/// Daily Planet first reported") starts where its sentence does.
+fn unknown_name(text: &str, mut name: Span, after_cue: bool) -> Span {
+    if let Some(sentence) = person_cues::sentence_break(&text[name.clone()]) {
+        if after_cue {
+            name.end = name.start + sentence.start;
+        } else {
+            name.start += sentence.end;
+        }
+    }
+    let trimmed = TRAILING_CONNECTORS
+        .iter()
+        .fold(&text[name.clone()], |n, c| n.strip_suffix(c).unwrap_or(n));
+    name.start..name.start + trimmed.len()
 }
 
 /// Bodies that are told things, not sources: "told Parliament", "told the House
@@ -831,6 +844,35 @@ mod tests {
                 "a senior diplomat",
                 "U.S. officials",
                 "Globex Research"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_dotted_acronym_before_a_sentence_s_first_word_ends_the_sentence() {
+        // "D.C." keeps a name going ("U.S. officials"), but not into the next sentence.
+        // (A source's final full stop is dropped: "according to the U.K." cites "U.K".)
+        let d = doc(
+            "Talks went on in Washington D.C. The minister said the deal was close. \
+             The talks worried the U.S. A NATO spokesman told reporters it was slow. \
+             Leaders met to fight ISIS. The envoy said it would take years. \
+             The vote was backed, according to the U.K. The ambassador said so. \
+             Sanctions followed, U.S. officials said. The deal was signed, according to \
+             the U.N. The rest is history. They talked in the U.S. The Daily Planet first \
+             reported it.\n",
+        );
+        let sources: Vec<String> = rows(&d, None).into_iter().map(|r| r.3).collect();
+        assert_eq!(
+            sources,
+            vec![
+                "the minister",
+                "a NATO spokesman",
+                "the envoy",
+                "U.K",
+                "the ambassador",
+                "U.S. officials",
+                "U.N",
+                "Daily Planet"
             ]
         );
     }

@@ -29,8 +29,15 @@ pub(super) fn find<'t>(
         .pattern
         .find_iter(text, hits)
         .filter_map(move |cue| {
-            let (branch, person) = groups.of(text, &cue)?;
-            Some((cue, branch, person))
+            let ascii = ascii_letters_only(&text[cue.range()]);
+            let found = groups.of(text, cue.range(), ascii)?;
+            let person = &found.2;
+            match sentence_break(&text[person.clone()]) {
+                None => Some(found),
+                // The person runs into the next sentence: the cue, if any, starts there
+                // and may end past the end of this one, where letters are not known.
+                Some(sentence) => groups.of(text, person.start + sentence.end..text.len(), false),
+            }
         })
 }
 
@@ -60,6 +67,26 @@ pub(super) fn capitalised_word(any: &str) -> String {
     format!(
         r"(?:(?:[A-Z]\.)+|(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Cpl|Adm|Cmdr|Brig|Gov|Sen|Rep|Rev|Hon|Amb|Atty|Supt|Det|Insp|Sec|Pres|St|Jr|Sr|Fr)\.|[A-Z][{any}’'-]*(?:\.[{any}’'-]+)*)"
     )
+}
+
+/// A dotted acronym and the word that starts the next sentence after it: "in
+/// Washington D.C. The minister said" is two sentences, "U.S. officials said" one.
+/// [`capitalised_word`] keeps an acronym's full stop from ending a sentence, so that
+/// "U.S." can stand in a name; these words, which open sentences and never go on with
+/// a name, end it after all. The acronym may be the end of a longer word ("ISIS.",
+/// read from its last "S.").
+static SENTENCE_AFTER_ACRONYM: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?P<acronym>(?:[A-Z]\.)+)[ \t]+(?P<opener>The|A|An|He|She|It|They|We|In|On|At|This|That|These|Those|But|And|As|His|Her|Its|Their|There|When|While|After|Before)(?:[ \t]|$)",
+    )
+    .expect("sentence pattern is valid")
+});
+
+/// Where in `phrase` the last sentence end after a dotted acronym is: from the end of
+/// the acronym to the start of the next sentence.
+pub(super) fn sentence_break(phrase: &str) -> Option<Span> {
+    let last = SENTENCE_AFTER_ACRONYM.captures_iter(phrase).last()?;
+    Some(last.name("acronym")?.end()..last.name("opener")?.start())
 }
 
 /// A person or role: "a NATO spokesman", "Chinese Foreign Ministry spokesman Mao Ning",
@@ -225,23 +252,24 @@ impl CueGroups {
         }
     }
 
-    /// The branch of a person cue already found, and where its person is: the first
-    /// branch that matches anchored on the cue alone (look-around still sees the text
-    /// around it) is the one the whole pattern took there, with the same groups.
-    fn of(&mut self, haystack: &str, cue: &Match) -> Option<(Branch, Span)> {
-        let (pattern, slots) = if ascii_letters_only(&haystack[cue.range()]) {
+    /// The person cue that starts at the start of `range` and ends in it, which branch
+    /// it is, and where its person is: the first branch that matches anchored there is
+    /// the one the whole pattern takes there, with the same groups. On a cue already
+    /// found, `range` is the cue alone (look-around still sees the text around it).
+    /// `ascii`: the letters of `range` are all ASCII ([`ascii_letters_only`]), so that
+    /// the smaller pattern finds the same.
+    fn of(&mut self, haystack: &str, range: Span, ascii: bool) -> Option<(Match, Branch, Span)> {
+        let (pattern, slots) = if ascii {
             (&*PERSON_CUE_ASCII, &mut self.ascii)
         } else {
             (&*PERSON_CUE, &mut self.unicode)
         };
-        let input = Input::new(haystack)
-            .range(cue.range())
-            .anchored(Anchored::Yes);
+        let input = Input::new(haystack).range(range).anchored(Anchored::Yes);
         let branches = [Branch::Cited, Branch::Speaker, Branch::Inverted];
         let tried = pattern.branches.iter().zip(slots).zip(branches);
         tried.into_iter().find_map(|((regex, caps), branch)| {
             regex.search_captures(&input, caps);
-            Some((branch, caps.get_group(1)?.range()))
+            Some((caps.get_match()?, branch, caps.get_group(1)?.range()))
         })
     }
 }
@@ -271,12 +299,14 @@ mod tests {
             for cue in whole.find_iter(text) {
                 let from_start = Input::new(text).range(cue.start()..);
                 whole.search_captures(&from_start, &mut full);
-                let (branch, person) = groups.of(text, &cue).expect("a cue has a branch");
+                let ascii_cue = ascii_letters_only(&text[cue.range()]);
+                let (_, branch, person) =
+                    (groups.of(text, cue.range(), ascii_cue)).expect("a cue has a branch");
                 let name = ["cited", "speaker", "inverted"][branch as usize];
                 let expected = full.get_group_by_name(name).map(|s| s.range());
                 assert_eq!(Some(person), expected, "{name} in {:?}", &text[cue.range()]);
                 branches.insert(branch as usize);
-                match ascii_letters_only(&text[cue.range()]) {
+                match ascii_cue {
                     true => ascii += 1,
                     false => unicode += 1,
                 }
