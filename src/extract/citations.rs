@@ -4,18 +4,20 @@
 //! name ("in an interview with CNN", "told CNN", "according to the Nikkei",
 //! "Nikkei Asia first reported", "Kyodo news agency said"); anonymous sourcing
 //! ("citing unnamed officials", "people familiar with the matter"); people and
-//! roles ("a NATO spokesman said", "according to Foreign Minister Hayashi");
-//! and any other capitalised name in a cue ("according to The Daily Planet"),
-//! kept as an unknown source. A source found by an earlier family is not
-//! counted again at the same place. The person cues' pattern is in `person_cues.rs`;
-//! the anonymous, person and unknown-name patterns run from their cue words
-//! (`cue_words.rs`).
+//! roles ("a NATO spokesman said", "according to Foreign Minister Hayashi"), and
+//! people named and described between commas ("Jane Doe, a city council member,
+//! said"); and any other capitalised name in a cue ("according to The Daily
+//! Planet"), kept as an unknown source. A source found by an earlier family is not
+//! counted again at the same place. The person cues' pattern is in `person_cues.rs`,
+//! the described people's in `appositives.rs`; the anonymous, person, appositive and
+//! unknown-name patterns run from their cue words (`cue_words.rs`).
 //!
 //! Why it matters: the citation graph, the origin of a story and every
 //! attribution rule are built from these.
 
+use super::appositives;
 use super::cue_words::{Cue, CueHits, CuePattern, Cues, STARTS};
-use super::people::People;
+use super::people::{self, People};
 use super::person_cues::{self, Branch};
 use super::sources;
 use super::{Citation, CitationKind, SourceKind, Span, dates};
@@ -189,6 +191,7 @@ pub(super) fn citations(
     anonymous_cues(text, hits, &mut found);
     person_cues(text, hits, registry, people, &mut found);
     people_cues(text, people, &mut found);
+    appositive_cues(text, hits, people, &mut found);
     unknown_cues(text, hits, registry, people, &mut found);
     let mut citations: Vec<Citation> = found.citations.into_iter().map(|(c, _)| c).collect();
     for citation in &mut citations {
@@ -341,60 +344,6 @@ fn outlet_cues(text: &str, registry: &Registry, found: &mut Found) {
     }
 }
 
-/// Capitalised words that may stand right before an outlet's name without being a
-/// person's given name: a sentence's usual first words, days and months.
-const NOT_GIVEN_NAMES: [&str; 49] = [
-    "The",
-    "A",
-    "An",
-    "This",
-    "That",
-    "In",
-    "On",
-    "At",
-    "By",
-    "For",
-    "And",
-    "But",
-    "As",
-    "When",
-    "While",
-    "After",
-    "Before",
-    "Yesterday",
-    "Today",
-    "Earlier",
-    "Later",
-    "Meanwhile",
-    "Also",
-    "Both",
-    "Then",
-    "Now",
-    "So",
-    "Since",
-    "Until",
-    "Last",
-    "Next",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// Whether the name at `start` follows a capitalised word that is not a sentence's
 /// usual first word: a given name, so the name is a surname ("Michael Bloomberg").
 fn after_a_given_name(text: &str, start: usize) -> bool {
@@ -402,11 +351,7 @@ fn after_a_given_name(text: &str, start: usize) -> bool {
         return false;
     };
     let word = &before[before.rfind([' ', '\n', '\t']).map_or(0, |i| i + 1)..];
-    let mut chars = word.chars();
-    chars.next().is_some_and(char::is_uppercase)
-        && chars.clone().count() > 0
-        && chars.all(char::is_lowercase)
-        && !NOT_GIVEN_NAMES.contains(&word)
+    people::is_given_name(word)
 }
 
 fn anonymous_cues(text: &str, hits: &CueHits, found: &mut Found) {
@@ -529,6 +474,15 @@ fn people_cues(text: &str, people: &People, found: &mut Found) {
             let cited = citation(person, SourceKind::Person, CitationKind::Statement, cue);
             add(found, text, cited, name);
         }
+    }
+}
+
+/// A person named and described between commas beside an attribution verb
+/// ([`appositives`]): "Jane Doe, a city council member, said".
+fn appositive_cues(text: &str, hits: &CueHits, people: &People, found: &mut Found) {
+    for (cue, name, person) in appositives::find(text, hits, people) {
+        let cited = citation(person, SourceKind::Person, CitationKind::Statement, cue);
+        add(found, text, cited, name);
     }
 }
 
@@ -922,6 +876,35 @@ mod tests {
                     "a spokesperson for the Department of Trade".into()
                 ),
                 (Statement, Person, "the minister".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_person_described_between_commas_is_a_named_source() {
+        let d = doc(
+            "Jane Doe, a city council member, said the vote was close. The vote was \
+             close, said John Roe, a spokeswoman for the ministry. Paris, the capital, \
+             said nothing. The company, the largest in town, said it would close. As \
+             Cornell Brooks, the new head of the group, said, it was late.\n",
+        );
+        let hits = CueHits::find(&d.text);
+        let people = People::find(&d.text, &hits);
+        let found: Vec<(CitationKind, SourceKind, String, String)> =
+            citations(&d.text, &hits, &test_registry(), &people, None, Vec::new())
+                .into_iter()
+                .map(|c| (c.kind, c.source_kind, c.source, c.cue))
+                .collect();
+        let row = |source: &str, cue: &str| (Statement, Person, source.into(), cue.into());
+        assert_eq!(
+            found,
+            vec![
+                row("Jane Doe", "Jane Doe, a city council member, said"),
+                row("John Roe", "said John Roe, a spokeswoman for the ministry"),
+                row(
+                    "Cornell Brooks",
+                    "Cornell Brooks, the new head of the group, said"
+                ),
             ]
         );
     }

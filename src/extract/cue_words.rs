@@ -404,6 +404,8 @@ mod tests {
         "Hayashi",
         "Yoshimasa",
         "Mao Ning",
+        "Jane Doe, a",
+        ", said",
         "Müller",
         "Ølberg",
         "O’Brien",
@@ -464,7 +466,8 @@ mod tests {
             let patterns = super::super::citations::cue_patterns()
                 .into_iter()
                 .chain(super::super::person_cues::cue_patterns())
-                .chain(super::super::people::cue_patterns());
+                .chain(super::super::people::cue_patterns())
+                .chain(super::super::appositives::cue_patterns());
             for pattern in patterns {
                 let from_cues: Vec<Match> = pattern.find_iter(&text, &hits).collect();
                 let scanned: Vec<Match> = pattern.regex().find_iter(&text).collect();

@@ -7,6 +7,7 @@
 //! that findings can point at `line:column`. Nothing is invented: a fact the
 //! text does not state stays `None`.
 
+mod appositives;
 mod chrome;
 mod citations;
 mod cue_words;

@@ -218,6 +218,71 @@ impl People {
     }
 }
 
+/// Capitalised words that are not a person's given name though they may stand where
+/// one would, right before a surname or an outlet's name: a sentence's usual first
+/// words, days and months.
+const NOT_GIVEN_NAMES: [&str; 49] = [
+    "The",
+    "A",
+    "An",
+    "This",
+    "That",
+    "In",
+    "On",
+    "At",
+    "By",
+    "For",
+    "And",
+    "But",
+    "As",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "Yesterday",
+    "Today",
+    "Earlier",
+    "Later",
+    "Meanwhile",
+    "Also",
+    "Both",
+    "Then",
+    "Now",
+    "So",
+    "Since",
+    "Until",
+    "Last",
+    "Next",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Whether `word` reads as a person's given name: capitalised, the rest lower-case,
+/// and none of [`NOT_GIVEN_NAMES`].
+pub(super) fn is_given_name(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && chars.clone().count() > 0
+        && chars.all(char::is_lowercase)
+        && !NOT_GIVEN_NAMES.contains(&word)
+}
+
 /// A name's last word.
 fn surname(name: &str) -> &str {
     name.rsplit(' ').next().unwrap_or(name)

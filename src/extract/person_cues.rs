@@ -103,6 +103,9 @@ fn person_pattern(group: &str, letters: Letters) -> String {
 /// announcement is the news itself, not its sourcing.
 pub(super) const ATTRIBUTION_VERBS: &str = r"(?:said|says|added|stated|told|noted|claimed|explained|stressed|emphasi[sz]ed|insisted|argued|warned|affirmed|confirmed|wrote)";
 
+/// Verbs that may come before the person they attribute to: "said the minister".
+pub(super) const INVERTING_VERBS: &str = r"(?:said|stated|added|wrote)";
+
 /// A cue naming a person or role: "according to" or "citing" the person, the person
 /// before an attribution verb, or "said" and the like before the person.
 fn person_cue(letters: Letters) -> PersonCue {
@@ -116,7 +119,7 @@ fn person_cue(letters: Letters) -> PersonCue {
             person_pattern("speaker", letters),
         ),
         format!(
-            r"(?-u:\b)(?:said|stated|added|wrote)\s+{}",
+            r"(?-u:\b){INVERTING_VERBS}\s+{}",
             person_pattern("inverted", letters)
         ),
     ];

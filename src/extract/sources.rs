@@ -22,7 +22,8 @@ static ANONYMOUS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("anonymous pattern is valid")
 });
 
-static ROLE: LazyLock<Regex> = LazyLock::new(|| {
+/// A role noun as a whole word.
+pub(super) static ROLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?-u:\b){ROLES}(?-u:\b)")).expect("role pattern is valid")
 });
 
