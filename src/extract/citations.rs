@@ -418,39 +418,16 @@ fn person_cues(
     }
 }
 
-/// Words that may follow the speaker of "said the minister": a time, a place, a
-/// manner or a relative clause ("said the minister on Monday", "… in a statement",
-/// "… who declined to be named").
-const AFTER_INVERTED_SPEAKER: [&str; 17] = [
-    "on",
-    "in",
-    "at",
-    "during",
-    "after",
-    "before",
-    "when",
-    "while",
-    "who",
-    "whose",
-    "late",
-    "earlier",
-    "last",
-    "this",
-    "yesterday",
-    "today",
-    "adding",
-];
-
 /// Whether `rest`, the text after an inverted speaker, shows the speaker's phrase
 /// ended there: punctuation, the end of the line, or one of
-/// [`AFTER_INVERTED_SPEAKER`]; not a verb of a clause the phrase is the subject of.
+/// [`sources::AFTER_SPEAKER`]; not a verb of a clause the phrase is the subject of.
 fn ends_inverted_speaker(rest: &str) -> bool {
     let rest = rest.trim_start_matches([' ', '\t']);
     let word: &str = rest
         .split(|c: char| !c.is_alphabetic())
         .next()
         .unwrap_or_default();
-    word.is_empty() || AFTER_INVERTED_SPEAKER.contains(&word)
+    word.is_empty() || sources::AFTER_SPEAKER.contains(&word)
 }
 
 /// An attribution verb right after a person's name: "Mr. McCain said", "Hayashi

@@ -3,9 +3,10 @@
 //! The speaker is taken from the sentence: `"…," stated a spokesperson`,
 //! `"…," Hayashi said`, `he claimed, "…"`, the scraped form `"Yoshimasa
 //! Hayashi" added: "…"`, or else the first named person of the sentence
-//! ("spokesman Mao Ning called on Tokyo to be “cautious”"). A pronoun ("he
-//! said") resolves to the subject of the sentence that last named someone;
-//! otherwise the speaker stays unknown.
+//! ("spokesman Mao Ning called on Tokyo to be “cautious”"), without the time or
+//! place said after it ("said the minister in Paris on Tuesday" is the minister's).
+//! A pronoun ("he said") resolves to the subject of the sentence that last named
+//! someone; otherwise the speaker stays unknown.
 //!
 //! Why it matters: quotes are matched across copies to show quote drift, and a
 //! quote's speaker is a first-hand source of the story.
@@ -130,10 +131,18 @@ fn speaker(
         }
         sources::classify(phrase, registry, people).map(|(source, _)| source)
     };
+    // After "said", the speaker comes first and when, where or how after it ("said
+    // the minister in Paris on Tuesday"); a clause that is all there is to the speaker
+    // stays ("said one participant who requested anonymity").
+    let inverted = |phrase: &str| {
+        named(sources::without_circumstances(phrase.trim())).or_else(|| named(phrase))
+    };
     SPEAKER_AFTER
         .captures(&text[after])
-        .and_then(|c| c.name("inverted").or_else(|| c.name("subject")))
-        .and_then(|m| named(m.as_str()))
+        .and_then(|c| match c.name("inverted") {
+            Some(m) => inverted(m.as_str()),
+            None => named(c.name("subject")?.as_str()),
+        })
         .or_else(|| {
             SPEAKER_BEFORE
                 .captures(&text[before.clone()])
@@ -230,6 +239,32 @@ mod tests {
                 row(1, "We will win,", Some("Smith")),
                 row(2, "Change begins now.", Some("Sir Keir Starmer")),
                 row(3, "We are ready,", Some("Jane Roe")),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_speaker_is_without_the_time_and_place_after_it() {
+        let d = doc("\"We are ready,\" said the minister in Paris on Tuesday.\n\
+             \"It is late,\" wrote Karni in a now-deleted tweet.\n\
+             \"We will see,\" said a senior analyst at GlobalSecurity.\n\
+             \"We must leave,\" said one participant who requested anonymity.\n");
+        assert_eq!(
+            rows(&d),
+            vec![
+                row(1, "We are ready,", Some("the minister")),
+                row(2, "It is late,", Some("Karni")),
+                row(
+                    3,
+                    "We will see,",
+                    Some("a senior analyst at GlobalSecurity")
+                ),
+                // The clause is all there is to this speaker: it stays.
+                row(
+                    4,
+                    "We must leave,",
+                    Some("one participant who requested anonymity")
+                ),
             ]
         );
     }
