@@ -19,7 +19,6 @@ use prov::corpus::{self, Corpus, Document, FrontMatter};
 use prov::extract::{Span, chrome_lines};
 use prov::reuse::{self, ReuseParams, find_copies};
 use prov::settings::Settings;
-use rayon::prelude::*;
 use std::path::PathBuf;
 use std::sync::LazyLock;
 
@@ -45,22 +44,6 @@ fn chrome(corpus: &Corpus) -> Vec<Vec<Span>> {
         .documents
         .iter()
         .map(|entry| chrome_lines(&entry.document().expect("a readable corpus")))
-        .collect()
-}
-
-/// Each document's summary for copy detection, as `prov score` makes it.
-fn summaries(corpus: &Corpus, chrome: &[Vec<Span>], params: &ReuseParams) -> Vec<reuse::Summary> {
-    corpus
-        .documents
-        .par_iter()
-        .zip(chrome)
-        .map(|(entry, chrome)| {
-            reuse::summary(
-                &entry.document().expect("a readable corpus"),
-                chrome,
-                params,
-            )
-        })
         .collect()
 }
 
@@ -151,14 +134,15 @@ fn stage_sketch(bencher: Bencher) {
     let params = ReuseParams::default();
     bencher
         .counter(divan::counter::BytesCount::new(TEXT_BYTES))
-        .bench(|| summaries(&corpus, &chrome, &params).len());
+        .bench(|| reuse::summaries(&corpus.documents, &chrome, &params).map(|s| s.len()));
 }
 
 #[divan::bench(sample_count = 10)]
 fn stage_candidates(bencher: Bencher) {
     let params = ReuseParams::default();
     let corpus = load();
-    let summaries = summaries(&corpus, &chrome(&corpus), &params);
+    let summaries =
+        reuse::summaries(&corpus.documents, &chrome(&corpus), &params).expect("a readable corpus");
     bencher
         .counter(divan::counter::BytesCount::new(TEXT_BYTES))
         .with_inputs(|| summaries.clone())
@@ -170,7 +154,9 @@ fn stage_verify(bencher: Bencher) {
     let corpus = load();
     let params = ReuseParams::default();
     let chrome = chrome(&corpus);
-    let candidates = reuse::candidate_pairs(summaries(&corpus, &chrome, &params), &params);
+    let summaries =
+        reuse::summaries(&corpus.documents, &chrome, &params).expect("a readable corpus");
+    let candidates = reuse::candidate_pairs(summaries, &params);
     let published = vec![None; corpus.documents.len()];
     bencher
         .counter(divan::counter::BytesCount::new(TEXT_BYTES))

@@ -2,10 +2,9 @@
 //!
 //! Per-document stages (extract, detect, rules, score) run in parallel over
 //! documents; results keep corpus order, so output is the same whatever the
-//! number of threads. No stage keeps a JSON line's text: extraction and copy
-//! detection's sketch take each line's document as the file is read
-//! ([`analyze_paths`]), each later stage that needs the text reads it again from its
-//! corpus [`Entry`], and each lets it go when done.
+//! number of threads. No stage keeps a JSON line's text: extraction takes each
+//! line's document as the file is read ([`analyze_paths`]), each later stage that
+//! needs the text reads it again from its corpus [`Entry`], and each lets it go when done.
 
 use crate::corpus::{self, Corpus, Entry, LoadError};
 use crate::detect::{self, SignalValues};
@@ -92,50 +91,39 @@ const PROGRESS_EVERY: usize = 256;
 /// The error is a text that could not be read again: its file changed or became
 /// unreadable during the run.
 pub fn analyze(corpus: Corpus, settings: &Settings) -> Result<Analysis, LoadError> {
-    let read = corpus
+    let extractions = corpus
         .documents
         .par_iter()
-        .map(|entry| Ok(first_reading(&*entry.document()?, settings)))
-        .collect::<Result<Vec<FirstReading>, LoadError>>()?;
-    analyze_extracted(corpus, read, settings, &|_, _, _| {})
+        .map(|entry| Ok(extract::extract(&*entry.document()?, &settings.registry)))
+        .collect::<Result<Vec<Extraction>, LoadError>>()?;
+    analyze_extracted(corpus, extractions, settings, &|_, _, _| {})
 }
 
 /// Read the inputs ([`corpus::load_each`]) and run every stage, calling `progress` as the
 /// stages advance (from any thread, every few hundred documents) so that a caller
 /// can show a progress bar; the library itself never prints.
 ///
-/// Each document is extracted and summarised for copy detection as soon as it is
-/// read ([`corpus::load_each`]): the text of a JSON line is parsed once for loading,
-/// extraction and sketching together. The error is a text that could not be read again.
+/// Each document is extracted as soon as it is read ([`corpus::load_each`]): the text
+/// of a JSON line is parsed once for loading and extraction together. The error is a
+/// text that could not be read again.
 pub fn analyze_paths(
     inputs: corpus::Inputs,
     settings: &Settings,
     progress: &Progress,
 ) -> Result<Analysis, LoadError> {
     let tick = ticker(Stage::Extract, None, progress);
-    let (corpus, read) = corpus::load_each(inputs, &|doc| {
-        let read = first_reading(doc, settings);
+    let (corpus, extractions) = corpus::load_each(inputs, &|doc| {
+        let extraction = extract::extract(doc, &settings.registry);
         tick();
-        read
+        extraction
     });
-    analyze_extracted(corpus, read, settings, progress)
+    analyze_extracted(corpus, extractions, settings, progress)
 }
 
-/// What the first reading of a text keeps: its extraction, and the summary that
-/// copy detection joins on (made from the words outside the chrome lines that
-/// extraction found).
-type FirstReading = (Extraction, reuse::Summary);
-
-fn first_reading(doc: &corpus::Document, settings: &Settings) -> FirstReading {
-    let extraction = extract::extract(doc, &settings.registry);
-    let summary = reuse::summary(doc, &extraction.meta.chrome, &settings.reuse);
-    (extraction, summary)
-}
-
-/// The stages after the first reading; `read` is that of `corpus.documents`, in order.
+/// The stages after extraction; `extractions` are those of `corpus.documents`, in order.
 fn analyze_extracted(
     corpus: Corpus,
-    read: Vec<FirstReading>,
+    extractions: Vec<Extraction>,
     settings: &Settings,
     progress: &Progress,
 ) -> Result<Analysis, LoadError> {
@@ -147,19 +135,16 @@ fn analyze_extracted(
     // Every later stage numbers documents by position; putting them in id order
     // first makes the whole output (the graph's node order included) the same
     // whatever order the inputs were given in.
-    let mut read: Vec<(Entry, FirstReading)> = documents.into_iter().zip(read).collect();
+    let mut read: Vec<(Entry, Extraction)> = documents.into_iter().zip(extractions).collect();
     read.sort_by(|(a, _), (b, _)| (&a.id, &a.path).cmp(&(&b.id, &b.path)));
-    let (documents, read): (Vec<Entry>, Vec<FirstReading>) = read.into_iter().unzip();
-    let (extractions, summaries): (Vec<Extraction>, Vec<reuse::Summary>) = read.into_iter().unzip();
+    let (documents, extractions): (Vec<Entry>, Vec<Extraction>) = read.into_iter().unzip();
     progress(Stage::Reuse, 0, Some(1));
     let published: Vec<_> = extractions
         .iter()
         .map(|e| e.meta.published.as_ref().map(|d| d.value))
         .collect();
     let chrome: Vec<_> = extractions.iter().map(|e| e.meta.chrome.clone()).collect();
-    let candidates = reuse::candidate_pairs(summaries, &settings.reuse);
-    let mut copies =
-        reuse::verify_candidates(&documents, &chrome, &published, candidates, &settings.reuse)?;
+    let mut copies = reuse::find_copies(&documents, &chrome, &published, &settings.reuse)?;
     reuse::orient_by_publisher(&mut copies, &extractions);
     reuse::attribute(&mut copies, &extractions, &settings.registry);
     let quotes = reuse::quote_matches_with(&extractions, &settings.reuse);

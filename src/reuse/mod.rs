@@ -26,7 +26,7 @@ pub use params::{ReuseError, ReuseParams};
 pub use quotes::{QuoteChange, QuoteMatch, QuoteRef, quote_matches, quote_matches_with};
 pub use sketch::Summary;
 
-use crate::corpus::{Document, Entry, LoadError};
+use crate::corpus::{Entry, LoadError};
 use crate::extract::{Extraction, Span};
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -111,7 +111,7 @@ pub fn pairs_by_document(documents: usize, pairs: &[CopyPair]) -> Vec<Vec<&CopyP
 /// Each text is read once to sketch it, then once more if it is in a candidate pair
 /// (see [`verify_candidates`] for when more than once); none is kept. An error is a
 /// text that could not be read again. The three steps are public so that each can be
-/// measured, or run where the data is: [`summary`] of each text, [`candidate_pairs`],
+/// measured, or run where the data is: [`summaries`], [`candidate_pairs`],
 /// [`verify_candidates`].
 pub fn find_copies(
     docs: &[Entry],
@@ -119,25 +119,34 @@ pub fn find_copies(
     published: &[Option<NaiveDate>],
     params: &ReuseParams,
 ) -> Result<Vec<CopyPair>, LoadError> {
-    let summaries = docs
-        .par_iter()
-        .enumerate()
-        .map(|(i, entry)| Ok(summary(&*entry.document()?, chrome_of(chrome, i), params)))
-        .collect::<Result<Vec<_>, LoadError>>()?;
-    let candidates = candidate_pairs(summaries, params);
+    let candidates = candidate_pairs(summaries(docs, chrome, params)?, params);
     verify_candidates(docs, chrome, published, candidates, params)
 }
 
-/// What candidate generation keeps of one document: its sketch and sampled
-/// shingles, from its words outside its lines of site chrome.
-pub fn summary(doc: &Document, chrome: &[Span], params: &ReuseParams) -> Summary {
-    let words = compared_words(doc, chrome);
-    sketch::summarise(
-        shingle::shingles(&words, params.shingle_size),
-        params.sketch_size,
-        params.bands,
-        params.sample_modulus,
-    )
+/// Each document's sketch and sampled shingles, in document order, from its words
+/// outside its lines of site chrome (`chrome`, as in [`find_copies`]).
+///
+/// A pass of its own after loading, not made as each text is first read: made then,
+/// the summaries were kept scattered among the extractions, and the 1 GB run's peak
+/// memory rose by 75–150 MB (bench/RESULTS.md, 2026-12-08).
+pub fn summaries(
+    docs: &[Entry],
+    chrome: &[Vec<Span>],
+    params: &ReuseParams,
+) -> Result<Vec<Summary>, LoadError> {
+    docs.par_iter()
+        .enumerate()
+        .map(|(i, entry)| {
+            let mut words = shingle::words(&entry.document()?.text);
+            drop_chrome(&mut words, chrome_of(chrome, i));
+            Ok(sketch::summarise(
+                shingle::shingles(&words, params.shingle_size),
+                params.sketch_size,
+                params.bands,
+                params.sample_modulus,
+            ))
+        })
+        .collect()
 }
 
 /// Document `i`'s entry of `chrome`: none when missing.
@@ -145,11 +154,10 @@ fn chrome_of(chrome: &[Vec<Span>], i: usize) -> &[Span] {
     chrome.get(i).map_or(&[], Vec::as_slice)
 }
 
-/// The words of `doc` that copy detection compares: all but those of its lines of
-/// site chrome (`chrome`, in text order). Two pages of one site share their share
-/// buttons and comment forms, not their text.
-fn compared_words(doc: &Document, chrome: &[Span]) -> Vec<shingle::Word> {
-    let mut words = shingle::words(&doc.text);
+/// Leave out of `words` those on lines of site chrome (`chrome`, in text order): copy
+/// detection compares the rest. Two pages of one site share their share buttons and
+/// comment forms, not their text.
+fn drop_chrome(words: &mut Vec<shingle::Word>, chrome: &[Span]) {
     if !chrome.is_empty() {
         let mut chrome = chrome.iter().peekable();
         words.retain(|word| {
@@ -158,7 +166,6 @@ fn compared_words(doc: &Document, chrome: &[Span]) -> Vec<shingle::Word> {
             !chrome.peek().is_some_and(|line| line.contains(&at))
         });
     }
-    words
 }
 
 /// The copy pairs among `candidates` (pairs of indices into `docs`), each checked
@@ -173,7 +180,8 @@ pub fn verify_candidates(
 ) -> Result<Vec<CopyPair>, LoadError> {
     let prepare = |doc: &u32| -> Result<verify::Prepared, LoadError> {
         let i = *doc as usize;
-        let words = compared_words(&*docs[i].document()?, chrome_of(chrome, i));
+        let mut words = shingle::words(&docs[i].document()?.text);
+        drop_chrome(&mut words, chrome_of(chrome, i));
         Ok(verify::Prepared::new(words, params.shingle_size))
     };
     let date = |i: usize| published.get(i).copied().flatten();
