@@ -572,33 +572,38 @@ fn ceil_char_boundary(text: &str, mut index: usize) -> usize {
 mod tests {
     use super::*;
     use crate::corpus::Document;
-    use crate::extract::testing::{doc, seed, test_registry};
+    use crate::extract::testing::{doc, people, seed, test_registry};
 
     /// (line, kind, source kind, source, date) of every citation.
     type Row = (usize, CitationKind, SourceKind, String, Option<NaiveDate>);
 
-    fn rows(d: &Document, published: Option<NaiveDate>) -> Vec<Row> {
-        let registry = test_registry();
+    /// Every citation of `d`, an article published on `published`.
+    fn cite(d: &Document, published: Option<NaiveDate>) -> Vec<Citation> {
         let hits = CueHits::find(&d.text);
+        let people = people(&d.text);
         citations(
             &d.text,
             &hits,
-            &registry,
-            &People::find(&d.text, &hits),
+            &test_registry(),
+            &people,
             published,
             Vec::new(),
         )
-        .into_iter()
-        .map(|c| {
-            (
-                d.line_col(c.span.start).0,
-                c.kind,
-                c.source_kind,
-                c.source,
-                c.date,
-            )
-        })
-        .collect()
+    }
+
+    fn rows(d: &Document, published: Option<NaiveDate>) -> Vec<Row> {
+        cite(d, published)
+            .into_iter()
+            .map(|c| {
+                (
+                    d.line_col(c.span.start).0,
+                    c.kind,
+                    c.source_kind,
+                    c.source,
+                    c.date,
+                )
+            })
+            .collect()
     }
 
     fn row(line: usize, kind: CitationKind, source_kind: SourceKind, source: &str) -> Row {
@@ -865,13 +870,10 @@ mod tests {
              said nothing. The company, the largest in town, said it would close. As \
              Cornell Brooks, the new head of the group, said, it was late.\n",
         );
-        let hits = CueHits::find(&d.text);
-        let people = People::find(&d.text, &hits);
-        let found: Vec<(CitationKind, SourceKind, String, String)> =
-            citations(&d.text, &hits, &test_registry(), &people, None, Vec::new())
-                .into_iter()
-                .map(|c| (c.kind, c.source_kind, c.source, c.cue))
-                .collect();
+        let found: Vec<(CitationKind, SourceKind, String, String)> = cite(&d, None)
+            .into_iter()
+            .map(|c| (c.kind, c.source_kind, c.source, c.cue))
+            .collect();
         let row = |source: &str, cue: &str| (Statement, Person, source.into(), cue.into());
         assert_eq!(
             found,
@@ -882,6 +884,43 @@ mod tests {
                     "Cornell Brooks",
                     "Cornell Brooks, the new head of the group, said"
                 ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_person_described_between_commas_is_a_source_by_surname_too() {
+        let d = doc(
+            "The race is open, said Chip Felkel, a South Carolina Republican strategist. \
+             Felkel said Bush was ahead. “So far, it works,” Felkel told reporters. \
+             Jack Jennings, president of the Center on Education Policy, said funds were \
+             short, and Jennings added that it was early.\n\
+             Smith added that nothing was certain. Paris, the capital, said nothing, and \
+             Paris said more. The company, the largest in town, said it would close, and \
+             Company said so.\n",
+        );
+        let found: Vec<(String, String, Span)> = cite(&d, None)
+            .into_iter()
+            .map(|c| (c.source, c.cue, c.span))
+            .collect();
+        let cited = |source: &str, cue: &str| {
+            let at = d.text.find(cue).unwrap();
+            (source.to_string(), cue.to_string(), at..at + cue.len())
+        };
+        assert_eq!(
+            found,
+            vec![
+                cited(
+                    "Chip Felkel",
+                    "said Chip Felkel, a South Carolina Republican strategist"
+                ),
+                cited("Chip Felkel", "Felkel said"),
+                cited("Chip Felkel", "Felkel told"),
+                cited(
+                    "Jack Jennings",
+                    "Jack Jennings, president of the Center on Education Policy, said"
+                ),
+                cited("Jack Jennings", "Jennings added"),
             ]
         );
     }

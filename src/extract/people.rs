@@ -1,7 +1,9 @@
 //! People named in the text: a title followed by a name ("Foreign Minister
 //! Yoshimasa Hayashi", "spokesman Mao Ning", "Mr. Kishida"), a quoted name
-//! before a speech verb (`"Yoshimasa Hayashi" added:`), and later mentions of
-//! the same people by surname alone ("Hayashi said").
+//! before a speech verb (`"Yoshimasa Hayashi" added:`), a name described between
+//! commas ("Chip Felkel, a Republican strategist, said", found by `appositives.rs`
+//! and added by `extract`), and other mentions of the same people by surname
+//! alone ("Hayashi said").
 //!
 //! Why it matters: a citation or a quote is only traceable to a person when the
 //! person is named in full; "According to Foreign Minister Hayashi" and "he
@@ -96,18 +98,25 @@ pub(super) struct People {
     by_surname: HashMap<String, usize>,
 }
 
+/// Where `text`, whose cue words are `hits`, names people: after a title, or as a
+/// quoted name before a speech verb. The spans of the names, in text order.
+pub(super) fn titled_or_quoted(text: &str, hits: &CueHits) -> Vec<Span> {
+    let names = PERSON.captures_iter(text, hits).filter_map(|caps| {
+        let name = caps.get_group_by_name("titled");
+        name.or_else(|| caps.get_group_by_name("quoted"))
+    });
+    names.map(|name| name.range()).collect()
+}
+
 impl People {
-    pub(super) fn find(text: &str, hits: &CueHits) -> Self {
+    /// The people `text` names at `named` (in any order; of two spans that overlap,
+    /// the first is kept), and their mentions by surname alone.
+    pub(super) fn new(text: &str, mut named: Vec<Span>) -> Self {
+        named.sort_by_key(|span| span.start);
+        named.dedup_by(|later, earlier| later.start < earlier.end);
         let mut people = People::default();
         let mut interned = HashMap::new();
-        for caps in PERSON.captures_iter(text, hits) {
-            let Some(name) = caps
-                .get_group_by_name("titled")
-                .or_else(|| caps.get_group_by_name("quoted"))
-            else {
-                continue;
-            };
-            let span = name.range();
+        for span in named {
             let name = text[span.clone()]
                 .split_whitespace()
                 .collect::<Vec<_>>()

@@ -270,6 +270,24 @@ mod tests {
     }
 
     #[test]
+    fn a_person_described_between_commas_speaks_by_surname() {
+        let d = doc(
+            "It is open, said Chip Felkel, a South Carolina Republican strategist.\n\
+             “So far, it works,” Felkel said. “It is late,” said Felkel.\n\
+             “We will see,” Jennings said.\n",
+        );
+        assert_eq!(
+            rows(&d),
+            vec![
+                row(2, "So far, it", Some("Chip Felkel")),
+                row(2, "It is late,", Some("Chip Felkel")),
+                // Never named in full: the speaker is as the text gives him.
+                row(3, "We will see,", Some("Jennings")),
+            ]
+        );
+    }
+
+    #[test]
     fn a_pronoun_is_the_subject_of_the_sentence_that_last_named_someone() {
         let d = doc(
             "Senator Jane Roe criticized President Joe Biden on Monday. \
