@@ -190,8 +190,10 @@ pub(super) fn citations(
     outlet_cues(text, registry, &mut found);
     anonymous_cues(text, hits, &mut found);
     person_cues(text, hits, registry, people, &mut found);
-    people_cues(text, people, &mut found);
+    // Before the people cues: "said Jane Doe, a spokeswoman" is cited with the
+    // description, not as "said Jane Doe".
     appositive_cues(text, hits, people, &mut found);
+    people_cues(text, people, &mut found);
     unknown_cues(text, hits, registry, people, &mut found);
     let mut citations: Vec<Citation> = found.citations.into_iter().map(|(c, _)| c).collect();
     for citation in &mut citations {
@@ -440,18 +442,35 @@ static VERB_AFTER_NAME: LazyLock<Regex> = LazyLock::new(|| {
     .expect("verb pattern is valid")
 });
 
-/// A person the article names (after a title, or in full before: [`People`]) right
-/// before an attribution verb: "Mr. McCain said", where no role word makes it a
-/// person cue.
+/// An inverting verb right before a person's name: "…, said McCain." Anchored at
+/// the end, it is matched backwards from the name: the text before is not read.
+static VERB_BEFORE_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    let verbs = person_cues::INVERTING_VERBS;
+    Regex::new(&format!(r"(?-u:\b){verbs}[ \t]+$")).expect("verb pattern is valid")
+});
+
+/// A person the article names ([`People`]) beside an attribution verb: "Mr. McCain
+/// said", "Felkel added" or "…, said Felkel.", where no role word makes it a person
+/// cue.
 fn people_cues(text: &str, people: &People, found: &mut Found) {
     for (name, person) in people.mentions() {
-        if let Some(verb) = VERB_AFTER_NAME.find(&text[name.end..]) {
-            let cue = name.start..name.end + verb.end();
+        if let Some(cue) = people_cue(text, &name) {
             let person = people.full_name(person).to_string();
             let cited = citation(person, SourceKind::Person, CitationKind::Statement, cue);
             add(found, text, cited, name);
         }
     }
+}
+
+/// The cue of the person named at `name`: the name and an attribution verb after it,
+/// or an inverting verb before it and the name, where the speaker's phrase ends after
+/// the name ("The report said Smith was wrong" names who was wrong, not who said it).
+fn people_cue(text: &str, name: &Span) -> Option<Span> {
+    if let Some(verb) = VERB_AFTER_NAME.find(&text[name.end..]) {
+        return Some(name.start..name.end + verb.end());
+    }
+    let verb = VERB_BEFORE_NAME.find(&text[..name.start])?;
+    ends_inverted_speaker(&text[name.end..]).then_some(verb.start()..name.end)
 }
 
 /// A person named and described between commas beside an attribution verb
@@ -894,7 +913,7 @@ mod tests {
             "The race is open, said Chip Felkel, a South Carolina Republican strategist. \
              Felkel said Bush was ahead. “So far, it works,” Felkel told reporters. \
              Jack Jennings, president of the Center on Education Policy, said funds were \
-             short, and Jennings added that it was early.\n\
+             short, and Jennings added that it was early. It is late, said Felkel.\n\
              Smith added that nothing was certain. Paris, the capital, said nothing, and \
              Paris said more. The company, the largest in town, said it would close, and \
              Company said so.\n",
@@ -921,6 +940,7 @@ mod tests {
                     "Jack Jennings, president of the Center on Education Policy, said"
                 ),
                 cited("Jack Jennings", "Jennings added"),
+                cited("Chip Felkel", "said Felkel"),
             ]
         );
     }
@@ -929,10 +949,14 @@ mod tests {
     fn a_person_named_with_a_title_is_a_source_by_surname_too() {
         let d = doc(
             "Mr. McCain said the surge worked, and Senator John Smith told \
-             reporters it had not. Smith later said more.\n",
+             reporters it had not. Smith later said more. It is over, said Smith. \
+             The report said Smith was wrong.\n",
         );
         let sources: Vec<String> = rows(&d, None).into_iter().map(|r| r.3).collect();
-        assert_eq!(sources, vec!["McCain", "John Smith", "John Smith"]);
+        assert_eq!(
+            sources,
+            vec!["McCain", "John Smith", "John Smith", "John Smith"]
+        );
     }
 
     #[test]
