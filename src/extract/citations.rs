@@ -283,7 +283,7 @@ fn citation(source: String, source_kind: SourceKind, kind: CitationKind, span: S
 
 fn outlet_cues(text: &str, registry: &Registry, found: &mut Found) {
     for (name, outlet) in registry.mentions(text) {
-        if after_a_given_name(text, name.start) {
+        if people::given_name_before(text, name.start).is_some() {
             // "Michael Bloomberg said": a person's surname, not the outlet.
             continue;
         }
@@ -344,16 +344,6 @@ fn outlet_cues(text: &str, registry: &Registry, found: &mut Found) {
             );
         }
     }
-}
-
-/// Whether the name at `start` follows a capitalised word that is not a sentence's
-/// usual first word: a given name, so the name is a surname ("Michael Bloomberg").
-fn after_a_given_name(text: &str, start: usize) -> bool {
-    let Some(before) = text[..start].strip_suffix(' ') else {
-        return false;
-    };
-    let word = &before[before.rfind([' ', '\n', '\t']).map_or(0, |i| i + 1)..];
-    people::is_given_name(word)
 }
 
 fn anonymous_cues(text: &str, hits: &CueHits, found: &mut Found) {
@@ -913,7 +903,8 @@ mod tests {
             "The race is open, said Chip Felkel, a South Carolina Republican strategist. \
              Felkel said Bush was ahead. “So far, it works,” Felkel told reporters. \
              Jack Jennings, president of the Center on Education Policy, said funds were \
-             short, and Jennings added that it was early. It is late, said Felkel.\n\
+             short, and Jennings added that it was early. It is late, said Felkel, but his \
+             brother Bob Felkel said it was not.\n\
              Smith added that nothing was certain. Paris, the capital, said nothing, and \
              Paris said more. The company, the largest in town, said it would close, and \
              Company said so.\n",

@@ -255,6 +255,15 @@ pub(crate) mod testing {
         super::named_people(text, &super::CueHits::find(text))
     }
 
+    /// Each mention of a person in `text`: its words and the name of whom it
+    /// mentions, as "Felkel → Chip Felkel".
+    pub(super) fn mentions(text: &str) -> Vec<String> {
+        let people = people(text);
+        (people.mentions())
+            .map(|(span, name)| format!("{} → {name}", &text[span]))
+            .collect()
+    }
+
     /// Seed `n` of `seeds/` as a document without front matter.
     pub(crate) fn seed(n: usize) -> Document {
         let (id, text) = SEEDS[n];
@@ -384,21 +393,17 @@ mod tests {
         let text = "Paris, the capital, said Felkel was late. Chip Felkel, a \
              strategist, said so, and Felkel said more. The company, the largest in town, \
              said it would close. Paris said the company was late.\n";
-        let named = testing::people(text);
-        let mentions: Vec<(&str, &str)> = named
-            .mentions()
-            .map(|(span, name)| (&text[span], name))
-            .collect();
         // The Felkel of the first sentence is named in full only later: the text
         // knows him by then.
         assert_eq!(
-            mentions,
+            testing::mentions(text),
             [
-                ("Felkel", "Chip Felkel"),
-                ("Chip Felkel", "Chip Felkel"),
-                ("Felkel", "Chip Felkel"),
+                "Felkel → Chip Felkel",
+                "Chip Felkel → Chip Felkel",
+                "Felkel → Chip Felkel",
             ]
         );
+        let named = testing::people(text);
         assert!(!named.knows("Paris") && !named.knows("company"));
     }
 

@@ -165,6 +165,7 @@ impl People {
             if bounded
                 && !known
                 && let Some(index) = self.full_name_index(surname)
+                && !someone_else(text, &at, &self.names[index])
             {
                 found.push((at, index));
             }
@@ -292,6 +293,22 @@ pub(super) fn is_given_name(word: &str) -> bool {
         && !NOT_GIVEN_NAMES.contains(&word)
 }
 
+/// The given name right before the name at `start` of `text`, if there is one: a
+/// capitalised word that is not a sentence's usual first word, so that the name is a
+/// surname ("Michael" of "Michael Bloomberg").
+pub(super) fn given_name_before(text: &str, start: usize) -> Option<&str> {
+    let before = text[..start].strip_suffix(' ')?;
+    let word = &before[before.rfind([' ', '\n', '\t']).map_or(0, |i| i + 1)..];
+    is_given_name(word).then_some(word)
+}
+
+/// Whether the surname at `at` of `text` is not the person `name`'s but another's of
+/// the family: after a given name other than the one before the surname in `name`
+/// ("Scott Shoemaker said" after "Jacob Shoemaker, a senior, said").
+fn someone_else(text: &str, at: &Span, name: &str) -> bool {
+    given_name_before(text, at.start).is_some_and(|given| name.rsplit(' ').nth(1) != Some(given))
+}
+
 /// A name's last word.
 fn surname(name: &str) -> &str {
     name.rsplit(' ').next().unwrap_or(name)
@@ -340,7 +357,7 @@ fn occurrences<'a>(text: &'a str, names: &[&'a str]) -> Vec<(Span, &'a str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::testing::{people, seed};
+    use crate::extract::testing::{mentions, people, seed};
 
     #[test]
     fn occurrences_are_what_a_leftmost_longest_automaton_finds() {
@@ -371,6 +388,20 @@ mod tests {
                 assert_eq!(occurrences(text, names), theirs, "in {text:?}");
             }
         }
+    }
+
+    #[test]
+    fn a_surname_after_another_given_name_is_someone_else_s() {
+        let text = "Senator John Smith spoke. Jane Smith said no, John Smith said yes, \
+             and Smith left.\n";
+        assert_eq!(
+            mentions(text),
+            [
+                "John Smith → John Smith",
+                "Smith → John Smith",
+                "Smith → John Smith",
+            ]
+        );
     }
 
     #[test]
