@@ -937,6 +937,39 @@ mod tests {
     }
 
     #[test]
+    fn a_spokesman_named_for_a_person_is_not_the_person() {
+        let d = doc(
+            "Rep. John Murtha spoke on Monday. A Murtha spokesman said earlier that the \
+             study was wrong.\n",
+        );
+        let sources: Vec<String> = cite(&d, None).into_iter().map(|c| c.source).collect();
+        assert_eq!(sources, ["a Murtha spokesman"]);
+    }
+
+    #[test]
+    fn a_title_before_a_surname_is_the_person_s_not_a_given_name() {
+        let d = doc(
+            "Paul Ryan, a Republican from Wisconsin, said the bill would pass. \
+             Congressman Ryan says the vote is close. Sen. Ted Cruz said he would \
+             object, and Gov. Rick Scott told reporters it was late.\n",
+        );
+        let found: Vec<(String, String)> = cite(&d, None)
+            .into_iter()
+            .map(|c| (c.source, c.cue))
+            .collect();
+        let cited = |source: &str, cue: &str| (source.to_string(), cue.to_string());
+        assert_eq!(
+            found,
+            vec![
+                cited("Paul Ryan", "Paul Ryan, a Republican from Wisconsin, said"),
+                cited("Paul Ryan", "Ryan says"),
+                cited("Ted Cruz", "Ted Cruz said"),
+                cited("Rick Scott", "Rick Scott told"),
+            ]
+        );
+    }
+
+    #[test]
     fn a_person_named_with_a_title_is_a_source_by_surname_too() {
         let d = doc(
             "Mr. McCain said the surge worked, and Senator John Smith told \

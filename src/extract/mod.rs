@@ -189,14 +189,17 @@ pub fn extract(doc: &Document, registry: &Registry) -> Extraction {
 /// ([`people`]), then described between commas ([`appositives`]). The appositive cue
 /// asks the people named the first way whether a one-word name is a person's, so the
 /// people are found in two steps here: `people` cannot ask `appositives`, which asks
-/// it. A described name whose surname they know adds no one: "Senator John Smith, a
-/// Republican, said" would make the title part of John Smith's name.
+/// it. A described name adds someone only when it is fuller than the name they know by
+/// its surname ("Paul Ryan, a Republican, said" before "Congressman Ryan says").
 fn named_people(text: &str, hits: &CueHits) -> People {
     let mut named = people::titled_or_quoted(text, hits);
     let titled = People::new(text, named.clone());
     let described = appositives::find(text, hits, &titled)
         .map(|(_, name, _)| name)
-        .filter(|name| !titled.knows(&text[name.clone()]));
+        .filter(|name| {
+            let name = &text[name.clone()];
+            !titled.knows(name) || titled.full_name(name).len() < name.len()
+        });
     let before = named.len();
     named.extend(described);
     if named.len() == before {

@@ -18,7 +18,7 @@ use std::sync::LazyLock;
 
 /// Titles that introduce a name, longest first so that "Secretary General"
 /// wins over "Secretary" (the regex takes the first alternative that matches).
-pub(super) const TITLES: &str = r"(?i:secretary[- ]general|prime\s+minister|foreign\s+minister|defen[cs]e\s+minister|vice\s+president|press\s+secretary|minister|secretary|spokes(?:man|woman|person)|president|chancellor|ambassador|premier|senator|governor|mayor|general|director|chairman|chairwoman|professor|prof\.|dr\.|mr\.|mrs\.|ms\.|mr|mrs|ms)";
+pub(super) const TITLES: &str = r"(?i:secretary[- ]general|prime\s+minister|foreign\s+minister|defen[cs]e\s+minister|vice\s+president|press\s+secretary|minister|secretary|spokes(?:man|woman|person)|president|chancellor|ambassador|premier|senator|governor|mayor|general|director|chairman|chairwoman|congressman|congresswoman|representative|professor|prof\.|dr\.|mr\.|mrs\.|ms\.|mr|mrs|ms|sen\.|rep\.|gov\.)";
 
 /// A personal name: one to three capitalised words with lower-case letters
 /// (so that "NATO" or "US" is never a name).
@@ -50,12 +50,15 @@ pub(super) const TITLE_CUES: Cues = &[
     ("chairman", STARTS),
     ("chairwoman", STARTS),
     ("chancellor", STARTS),
+    ("congressman", STARTS),
+    ("congresswoman", STARTS),
     ("defence", STARTS),
     ("defense", STARTS),
     ("director", STARTS),
     ("dr", STARTS),
     ("foreign", STARTS),
     ("general", STARTS),
+    ("gov", STARTS),
     ("governor", STARTS),
     ("mayor", STARTS),
     ("minister", STARTS),
@@ -68,7 +71,10 @@ pub(super) const TITLE_CUES: Cues = &[
     ("prime", STARTS),
     ("prof", STARTS),
     ("professor", STARTS),
+    ("rep", STARTS),
+    ("representative", STARTS),
     ("secretary", STARTS),
+    ("sen", STARTS),
     ("senator", STARTS),
     ("spokesman", STARTS),
     ("spokesperson", STARTS),
@@ -291,7 +297,13 @@ pub(super) fn is_given_name(word: &str) -> bool {
         && chars.clone().count() > 0
         && chars.all(char::is_lowercase)
         && !NOT_GIVEN_NAMES.contains(&word)
+        && !A_TITLE.is_match(word)
 }
+
+/// One of [`TITLES`], whole: "Congressman Ryan" is Ryan with his title, not another
+/// Ryan's given name.
+static A_TITLE: LazyLock<regex::Regex> =
+    LazyLock::new(|| regex::Regex::new(&format!("^{TITLES}$")).expect("titles are valid"));
 
 /// The given name right before the name at `start` of `text`, if there is one: a
 /// capitalised word that is not a sentence's usual first word, so that the name is a

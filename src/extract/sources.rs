@@ -142,13 +142,6 @@ fn role_source(phrase: &str, role: &str, after: &str, people: &People) -> (Strin
         );
     }
     let plural = role.ends_with('s') && !role.eq_ignore_ascii_case("witness");
-    let named_before = phrase[..phrase.len() - after.len() - role.len()]
-        .split_whitespace()
-        .last()
-        .filter(|w| people.knows(w));
-    if let Some(name) = named_before {
-        return (people.full_name(name).to_string(), SourceKind::Person);
-    }
     let first = phrase
         .split_whitespace()
         .next()
