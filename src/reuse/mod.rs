@@ -102,10 +102,11 @@ pub fn pairs_by_document(documents: usize, pairs: &[CopyPair]) -> Vec<Vec<&CopyP
 
 /// Find every pair of documents that share text, in `(copier, source)` order.
 ///
-/// `chrome` gives each document's lines of site chrome ([`Meta::chrome`](crate::extract::Meta::chrome),
-/// or [`chrome_lines`](crate::extract::chrome_lines)), which are not compared; `published` gives each
-/// document's date where known. Both have the indices of `docs`; missing entries
-/// count as none and unknown. The result is sorted and does not depend on the number
+/// `chrome` gives each document's lines of site chrome, which are not compared
+/// ([`Meta::chrome`](crate::extract::Meta::chrome), or
+/// [`chrome_lines`](crate::extract::chrome_lines)); `published` gives each document's
+/// date where known. Both have the indices of `docs`; missing entries count as none
+/// and unknown. The result is sorted and does not depend on the number
 /// of threads. `attributed` is left false: see [`attribute`].
 ///
 /// Each text is read once to sketch it, then once more if it is in a candidate pair
