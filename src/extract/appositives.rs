@@ -14,7 +14,7 @@
 use super::Span;
 use super::cue_words::{CueHits, CuePattern};
 use super::people::{self, NAME, People};
-use super::person_cues::{ATTRIBUTION_VERBS, INVERTING_VERBS, PERSON_CUES};
+use super::person_cues::{INVERTING_VERBS, PERSON_CUES, attribution_verb_after_speaker};
 use super::sources::{ROLE, ROLES};
 use regex_automata::meta;
 use std::sync::LazyLock;
@@ -32,9 +32,8 @@ fn description() -> String {
 /// ministry": the name, the description, and the attribution verb on its other side.
 static APPOSITIVE_CUE: LazyLock<CuePattern> = LazyLock::new(|| {
     let description = description();
-    let speaker = format!(
-        r"(?-u:\b)(?P<speaker>{NAME}),[ \t]+{description},[ \t]+(?:(?:also|later|then|again|[a-z]+ly)[ \t]+)?{ATTRIBUTION_VERBS}(?-u:\b)"
-    );
+    let verb = attribution_verb_after_speaker();
+    let speaker = format!(r"(?-u:\b)(?P<speaker>{NAME}),[ \t]+{description},[ \t]+{verb}");
     let inverted = format!(
         r"(?-u:\b){INVERTING_VERBS}[ \t]+(?P<inverted>{NAME}),[ \t]+(?P<description>{description})(?:[,.;\n]|$)"
     );

@@ -425,11 +425,8 @@ fn ends_inverted_speaker(rest: &str) -> bool {
 /// An attribution verb right after a person's name: "Mr. McCain said", "Hayashi
 /// told reporters".
 static VERB_AFTER_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    let verbs = person_cues::ATTRIBUTION_VERBS;
-    Regex::new(&format!(
-        r"^[ \t]+(?:(?:also|later|then|again|[a-z]+ly)[ \t]+)?{verbs}(?-u:\b)"
-    ))
-    .expect("verb pattern is valid")
+    let verb = person_cues::attribution_verb_after_speaker();
+    Regex::new(&format!(r"^[ \t]+{verb}")).expect("verb pattern is valid")
 });
 
 /// An inverting verb right before a person's name: "…, said McCain." Anchored at

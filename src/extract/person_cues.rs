@@ -103,6 +103,12 @@ fn person_pattern(group: &str, letters: Letters) -> String {
 /// announcement is the news itself, not its sourcing.
 pub(super) const ATTRIBUTION_VERBS: &str = r"(?:said|says|added|stated|told|noted|claimed|explained|stressed|emphasi[sz]ed|insisted|argued|warned|affirmed|confirmed|wrote)";
 
+/// An attribution verb after the one who speaks, perhaps with an adverb of time or
+/// manner before it: "later said", "publicly confirmed".
+pub(super) fn attribution_verb_after_speaker() -> String {
+    format!(r"(?:(?:also|later|then|again|[a-z]+ly)[ \t]+)?{ATTRIBUTION_VERBS}(?-u:\b)")
+}
+
 /// Verbs that may come before the person they attribute to: "said the minister".
 pub(super) const INVERTING_VERBS: &str = r"(?:said|stated|added|wrote)";
 
